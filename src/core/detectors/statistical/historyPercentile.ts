@@ -1,0 +1,53 @@
+/**
+ * Percentile rank against the athlete's own history: the share of their earlier results
+ * this performance beats (ties count half). The score is −log10 of the chance that a
+ * result ranks this high among m + 1 exchangeable results, p = (1 + #earlier at least as
+ * good)/(m + 1), so a best-ever mark after 40 results weighs more than one after 5.
+ */
+import { careerOrder } from '../careerHistory';
+import { formatMark, goodnessOf } from '../goodness';
+import type { Detector, DetectorParameters, EventColumns } from '../types';
+
+function judge(columns: EventColumns, params: DetectorParameters) {
+  const goodness = goodnessOf(columns);
+  const { order, careerStart, pastEnd } = careerOrder(columns);
+  const n = goodness.length;
+  const scores = new Float64Array(n), percentile = new Float64Array(n).fill(NaN), history = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const row = order[t];
+    const count = pastEnd[t] - careerStart[t];
+    history[row] = count;
+    if (count < params.minResults) continue;
+    let worse = 0, ties = 0;
+    for (let s = careerStart[t]; s < pastEnd[t]; s++) {
+      const earlier = goodness[order[s]];
+      if (earlier < goodness[row]) worse++;
+      else if (earlier === goodness[row]) ties++;
+    }
+    percentile[row] = (100 * (worse + 0.5 * ties)) / count;
+    scores[row] = -Math.log10((1 + count - worse) / (count + 1));
+  }
+  return { scores, percentile, history };
+}
+
+export const detector: Detector = {
+  id: 'history-percentile',
+  label: "Percentile rank in the athlete's own history",
+  family: 'statistical',
+  parameters: {
+    significance: { default: 0.05, min: 0.001, max: 0.5, label: 'Flag when the chance of ranking this high is at most' },
+    minResults: { default: 5, min: 1, max: 100, step: 1, label: 'Fewest earlier results to judge' },
+  },
+  detect(columns, params) {
+    return { scores: judge(columns, params).scores, threshold: -Math.log10(params.significance) };
+  },
+  explain(columns, index, result, params) {
+    const { percentile, history } = judge(columns, params);
+    const mark = formatMark(columns, columns.mark[index]);
+    if (history[index] < params.minResults) {
+      return `${mark} is not judged: this athlete has ${history[index]} earlier results, fewer than ${params.minResults}.`;
+    }
+    const chance = Math.pow(10, -result.scores[index]);
+    return `${mark} beats ${percentile[index].toFixed(0)} % of this athlete's ${history[index]} earlier results (percentile rank ${percentile[index].toFixed(1)}; a chance of ${chance.toFixed(3)} to rank this high).`;
+  },
+};
