@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { fixture, inspectFiles, watchPageProblems } from './helpers';
+
+// The service worker is blocked here so that every request passes the route below, which
+// refuses anything that is not the app's own origin: DuckDB must never reach the internet.
+test.use({ serviceWorkers: 'block' });
+
+test('loads and queries Parquet, CSV and xlsx with every outside request refused', async ({ page, baseURL }) => {
+  const outside: string[] = [];
+  await page.context().route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === new URL(baseURL!).origin || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  const watcher = watchPageProblems(page);
+  await page.goto('/');
+  await inspectFiles(page, [fixture('marks.parquet'), fixture('marks.csv'), fixture('marks.xlsx')]);
+  const summaries = await page.getByTestId('inspected-summary').allTextContents();
+  // Newest first: xlsx, csv, parquet; each of the 1,500 generated rows and 4 columns arrived.
+  expect(summaries.map((s) => s.replace(/loaded in .*/, '').trim())).toEqual([
+    '1,500 rows, 4 columns, xlsx,',
+    '1,500 rows, 4 columns, csv,',
+    '1,500 rows, 4 columns, parquet,',
+  ]);
+  await expect(page.getByText('Sheets: Marks, Notes (the first is shown).')).toBeVisible();
+  // The preview is a real query result: the first row of the parquet file is the first generated row.
+  const firstCells = await page.getByTestId('inspected-file').last().locator('tbody tr').first().locator('td').allTextContents();
+  expect(firstCells[0]).toMatch(/^Athlete \d+$/);
+  expect(outside).toEqual([]);
+  expect(watcher.problems).toEqual([]);
+});
+
+test('a wrong file says which file and what was expected, and the others stay loaded', async ({ page }) => {
+  await page.goto('/');
+  await inspectFiles(page, [fixture('marks.csv')]);
+  await page.getByLabel('Any CSV, Parquet, xlsx, JSON lines or FIT file', { exact: true }).last().setInputFiles([fixture('not-a-workbook.xlsx')]);
+  await expect(page.getByRole('alert').filter({ hasText: 'not-a-workbook.xlsx' })).toContainText(/could not be read as a spreadsheet/);
+  await page.getByLabel('Any CSV, Parquet, xlsx, JSON lines or FIT file', { exact: true }).last().setInputFiles([fixture('notes.docx')]);
+  await expect(page.getByRole('alert').filter({ hasText: 'notes.docx' })).toContainText('expected a .csv, .parquet, .xlsx, .jsonl, .json or .fit file');
+  await expect(page.getByTestId('inspected-file')).toHaveCount(1);
+  await expect(page.getByTestId('inspected-summary')).toContainText('1,500 rows');
+});
+
+test('a CSV value that breaks its column is reported with its line', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Any CSV, Parquet, xlsx, JSON lines or FIT file', { exact: true }).last().setInputFiles([fixture('broken-mark.csv')]);
+  const alert = page.getByRole('alert').filter({ hasText: 'broken-mark.csv' });
+  await expect(alert).toContainText('fast');
+  await expect(alert).toContainText('row 25001');
+});
+
+test('broken JSON lines are skipped, counted and named, the good ones load', async ({ page }) => {
+  await page.goto('/');
+  await inspectFiles(page, [fixture('lines.jsonl')]);
+  await expect(page.getByTestId('inspected-summary')).toContainText('3 rows, 2 columns, jsonl');
+  await expect(page.getByTestId('inspected-file').getByRole('status')).toContainText('2 broken lines skipped: line 2');
+  await expect(page.getByTestId('inspected-file').getByRole('status')).toContainText('line 4 (not JSON');
+});

@@ -1,0 +1,25 @@
+import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
+
+/** A compute worker of the app, as the pool sees it. */
+function spawnComputeWorker(): PoolWorker {
+  const worker = new Worker(new URL('../../../workers/compute.worker.ts', import.meta.url), { type: 'module', name: 'compute' });
+  return {
+    endpoint: worker,
+    terminate: () => worker.terminate(),
+    onCrash(callback) {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        callback(event.message || 'uncaught error');
+      });
+      worker.addEventListener('messageerror', () => callback('a message could not be read'));
+    },
+  };
+}
+
+let shared: ComputePool | null = null;
+
+/** The app's compute pool, started on first use. */
+export function computePool(): ComputePool {
+  shared ??= new ComputePool(spawnComputeWorker, defaultPoolSize());
+  return shared;
+}

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Comlink from 'comlink';
+import { MessageChannel } from 'node:worker_threads';
+import type { ComputeApi } from '../../../workers/compute.api';
+import { CancelledError } from '../dataError';
+import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
+
+/**
+ * A worker stand-in on a real MessageChannel (structured clone and transfer as in a browser),
+ * whose "crash" is an explicit call, so that the pool's queue, transfer, cancel and retry
+ * logic is tested without a browser. The e2e suite runs the same pool on real workers.
+ */
+function fakeWorkers() {
+  const spawned: { crash: (reason: string) => void; terminated: boolean; ran: string[] }[] = [];
+  const spawn = (): PoolWorker => {
+    const { port1, port2 } = new MessageChannel();
+    let crashCallback: (reason: string) => void = () => undefined;
+    const record = { crash: (reason: string) => crashCallback(reason), terminated: false, ran: [] as string[] };
+    spawned.push(record);
+    const api: ComputeApi = {
+      async run(task, input, attempt) {
+        record.ran.push(`${task}#${attempt}`);
+        const data = input as { values?: Float64Array; crashOn?: number[]; wait?: number };
+        if (data.crashOn?.includes(attempt)) {
+          setTimeout(() => record.crash(`died on attempt ${attempt}`), 1);
+          return new Promise(() => undefined);
+        }
+        if (data.wait) await new Promise((resolve) => setTimeout(resolve, data.wait));
+        if (task === 'fail') throw new Error('bad input in row 3');
+        const values = data.values ?? new Float64Array();
+        const doubled = values.map((v) => v * 2);
+        return Comlink.transfer({ doubled, seen: values.byteLength }, [doubled.buffer]);
+      },
+      tasks: () => ['double', 'fail'],
+    };
+    Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+    return {
+      endpoint: port1 as unknown as Comlink.Endpoint,
+      terminate: () => {
+        record.terminated = true;
+        port1.close();
+        port2.close();
+      },
+      onCrash: (callback) => (crashCallback = callback),
+    };
+  };
+  return { spawn, spawned };
+}
+
+let pool: ComputePool | null = null;
+afterEach(() => pool?.terminate());
+
+describe('ComputePool', () => {
+  it('sizes itself to cores − 1 within 1..8', () => {
+    expect(defaultPoolSize(1)).toBe(1);
+    expect(defaultPoolSize(2)).toBe(1);
+    expect(defaultPoolSize(6)).toBe(5);
+    expect(defaultPoolSize(32)).toBe(8);
+  });
+
+  it('transfers typed arrays to the worker and back', async () => {
+    const { spawn } = fakeWorkers();
+    pool = new ComputePool(spawn, 2);
+    const values = new Float64Array([1, 2, 3.5]);
+    const result = await pool.run<{ doubled: Float64Array; seen: number }>('double', { values });
+    expect(Array.from(result.doubled)).toEqual([2, 4, 7]);
+    expect(result.seen).toBe(24);
+    expect(values.byteLength).toBe(0); // transferred away, not copied
+  });
+
+  it('replaces a worker that dies and retries its task once', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool(spawn, 1);
+    const result = await pool.run<{ doubled: Float64Array }>('double', { values: new Float64Array([5]), crashOn: [1] });
+    expect(Array.from(result.doubled)).toEqual([10]);
+    expect(spawned.length).toBe(2);
+    expect(spawned[0].terminated).toBe(true);
+    expect(spawned[1].ran).toEqual(['double#2']);
+    expect(pool.stats).toMatchObject({ crashes: 1, retries: 1, workers: 1 });
+  });
+
+  it('gives the error to the caller when the retry dies too', async () => {
+    const { spawn } = fakeWorkers();
+    pool = new ComputePool(spawn, 1);
+    await expect(pool.run('double', { values: new Float64Array([1]), crashOn: [1, 2] })).rejects.toThrow(/failed twice: its worker died \(died on attempt 2\)/);
+    expect(pool.stats.crashes).toBe(2);
+  });
+
+  it('passes a task error through with its message, without retrying', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool(spawn, 1);
+    await expect(pool.run('fail', {})).rejects.toThrow('bad input in row 3');
+    expect(spawned[0].ran).toEqual(['fail#1']);
+  });
+
+  it('cancels a queued task and stops the worker of a running one', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool(spawn, 1);
+    const running = new AbortController();
+    const queued = new AbortController();
+    const first = pool.run('double', { wait: 10_000 }, { signal: running.signal });
+    const second = pool.run('double', { values: new Float64Array([1]) }, { signal: queued.signal });
+    queued.abort();
+    await expect(second).rejects.toBeInstanceOf(CancelledError);
+    running.abort();
+    await expect(first).rejects.toBeInstanceOf(CancelledError);
+    expect(spawned[0].terminated).toBe(true);
+    const after = await pool.run<{ doubled: Float64Array }>('double', { values: new Float64Array([4]) });
+    expect(Array.from(after.doubled)).toEqual([8]);
+  });
+
+  it('bounds the queue: a caller waits for room instead of growing it', async () => {
+    const { spawn } = fakeWorkers();
+    pool = new ComputePool(spawn, 1, 2);
+    const jobs = [1, 2, 3, 4, 5].map((n) => pool!.run<{ doubled: Float64Array }>('double', { values: new Float64Array([n]), wait: 5 }));
+    expect(pool.stats.queued).toBeLessThanOrEqual(2);
+    const results = await Promise.all(jobs);
+    expect(results.map((r) => r.doubled[0])).toEqual([2, 4, 6, 8, 10]);
+  });
+
+  it('grows and shrinks while tasks run, retiring busy workers after their task', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool(spawn, 3);
+    const slow = pool.run('double', { values: new Float64Array([1]), wait: 30 });
+    pool.resize(1);
+    expect(pool.stats.workers).toBe(1);
+    await slow;
+    pool.resize(4);
+    expect(pool.stats.workers).toBe(4);
+    expect(spawned.filter((w) => !w.terminated).length).toBe(4);
+    expect(() => pool!.resize(9)).toThrow('invalid pool size: 9');
+  });
+});

@@ -1,0 +1,185 @@
+import * as Comlink from 'comlink';
+import type { ComputeApi } from '../../../workers/compute.api';
+import { CancelledError, installErrorTransfer } from '../dataError';
+import { copyTypedArrays, transferablesOf } from './transferables';
+
+/** What the pool needs of a worker; a browser Worker in the app, a MessagePort pair in tests. */
+export interface PoolWorker {
+  endpoint: Comlink.Endpoint;
+  terminate(): void;
+  /** Calls back when the worker dies (an uncaught error or a message it cannot read). */
+  onCrash(callback: (reason: string) => void): void;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Transfer the input's buffers (default true); the pool keeps a copy for the one retry. */
+  transfer?: boolean;
+}
+
+interface Job {
+  task: string;
+  input: unknown;
+  options: RunOptions;
+  attempt: number;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Slot {
+  worker: PoolWorker;
+  remote: Comlink.Remote<ComputeApi>;
+  job: Job | null;
+  retiring: boolean;
+}
+
+export interface PoolStats {
+  workers: number;
+  busy: number;
+  queued: number;
+  completed: number;
+  crashes: number;
+  retries: number;
+}
+
+/** Default size: cores − 1, at least 1, at most 8 (the main thread keeps a core to render). */
+export function defaultPoolSize(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
+  return Math.min(8, Math.max(1, cores - 1));
+}
+
+/**
+ * N compute workers behind a bounded queue. Typed arrays are transferred both ways; Cancel
+ * removes a queued task or stops the worker running it; a worker that dies is replaced and
+ * its task retried once before the error reaches the caller.
+ */
+export class ComputePool {
+  private slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly spaceWaiters: (() => void)[] = [];
+  private counters = { completed: 0, crashes: 0, retries: 0 };
+
+  constructor(
+    private readonly spawn: () => PoolWorker,
+    size = defaultPoolSize(),
+    readonly maxQueued = 256,
+  ) {
+    installErrorTransfer();
+    this.resize(size);
+  }
+
+  get stats(): PoolStats {
+    return { workers: this.slots.filter((s) => !s.retiring).length, busy: this.slots.filter((s) => s.job).length, queued: this.queue.length, ...this.counters };
+  }
+
+  /** Runs a task on the next free worker; waits for room when the queue is full (backpressure). */
+  async run<Result>(task: string, input: unknown, options: RunOptions = {}): Promise<Result> {
+    while (this.queue.length >= this.maxQueued) await new Promise<void>((resolve) => this.spaceWaiters.push(resolve));
+    options.signal?.throwIfAborted();
+    return new Promise<Result>((resolve, reject) => {
+      const job: Job = { task, input, options, attempt: 1, resolve: resolve as (value: unknown) => void, reject };
+      options.signal?.addEventListener('abort', () => this.cancel(job), { once: true });
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  /** Grows or shrinks the pool; busy workers beyond the new size retire when their task ends. */
+  resize(size: number): void {
+    if (!Number.isInteger(size) || size < 1 || size > 8) throw new Error(`invalid pool size: ${size} (1 to 8)`);
+    const active = this.slots.filter((slot) => !slot.retiring);
+    for (let i = active.length; i < size; i++) this.slots.push(this.createSlot());
+    for (const slot of active.slice(size)) {
+      slot.retiring = true;
+      if (!slot.job) this.removeSlot(slot);
+    }
+    this.dispatch();
+  }
+
+  terminate(): void {
+    for (const slot of this.slots) slot.worker.terminate();
+    this.slots = [];
+    for (const job of this.queue.splice(0)) job.reject(new CancelledError(`Task ${job.task}`));
+  }
+
+  private createSlot(): Slot {
+    const worker = this.spawn();
+    const slot: Slot = { worker, remote: Comlink.wrap<ComputeApi>(worker.endpoint), job: null, retiring: false };
+    worker.onCrash((reason) => this.handleCrash(slot, reason));
+    return slot;
+  }
+
+  private removeSlot(slot: Slot): void {
+    slot.worker.terminate();
+    slot.remote[Comlink.releaseProxy]();
+    this.slots = this.slots.filter((s) => s !== slot);
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || slot.retiring || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      this.spaceWaiters.shift()?.();
+      this.start(slot, job);
+    }
+  }
+
+  private start(slot: Slot, job: Job): void {
+    slot.job = job;
+    const transfer = job.options.transfer !== false;
+    const sent = job.input;
+    // Keep a copy for the one retry, since the transfer takes the input's buffers away.
+    if (transfer && job.attempt === 1) job.input = copyTypedArrays(job.input);
+    const payload = transfer && typeof sent === 'object' && sent !== null ? Comlink.transfer(sent, transferablesOf(sent)) : sent;
+    slot.remote.run(job.task, payload, job.attempt).then(
+      (result) => this.finish(slot, job, () => job.resolve(result)),
+      (error) => this.finish(slot, job, () => job.reject(error)),
+    );
+  }
+
+  private finish(slot: Slot, job: Job, settle: () => void): void {
+    if (slot.job !== job) return; // cancelled or crashed meanwhile: already settled
+    slot.job = null;
+    this.counters.completed++;
+    settle();
+    if (slot.retiring) this.removeSlot(slot);
+    this.dispatch();
+  }
+
+  private handleCrash(slot: Slot, reason: string): void {
+    if (!this.slots.includes(slot)) return;
+    this.counters.crashes++;
+    const job = slot.job;
+    slot.job = null;
+    const retiring = slot.retiring;
+    this.removeSlot(slot);
+    if (!retiring) this.slots.push(this.createSlot());
+    if (job) {
+      if (job.attempt === 1) {
+        this.counters.retries++;
+        job.attempt = 2;
+        this.queue.unshift(job);
+      } else {
+        job.reject(new Error(`Task ${job.task} failed twice: its worker died (${reason})`));
+      }
+    }
+    this.dispatch();
+  }
+
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.spaceWaiters.shift()?.();
+    } else {
+      const slot = this.slots.find((s) => s.job === job);
+      if (!slot) return;
+      // A running task cannot be interrupted inside its thread: stop the worker, start a new one.
+      slot.job = null;
+      const retiring = slot.retiring;
+      this.removeSlot(slot);
+      if (!retiring) this.slots.push(this.createSlot());
+      this.dispatch();
+    }
+    job.reject(new CancelledError(`Task ${job.task}`));
+  }
+}

@@ -1,0 +1,24 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import type { ComputeApi, TaskTable } from './compute.api';
+import { installErrorTransfer } from '../src/platform/dataError';
+import { transferablesOf } from '../src/platform/pool/transferables';
+
+installErrorTransfer();
+
+// Every workers/tasks/*.task.ts is found here; adding a task is one file.
+const modules = import.meta.glob<{ tasks: TaskTable }>('./tasks/*.task.ts', { eager: true });
+const table: TaskTable = Object.assign({}, ...Object.values(modules).map((module) => module.tasks));
+
+const api: ComputeApi = {
+  async run(task, input, attempt) {
+    const fn = table[task];
+    if (!fn) throw new Error(`unknown compute task "${task}" (known: ${Object.keys(table).join(', ')})`);
+    const result = await fn(input as never, attempt);
+    // Comlink keys transfers by object: primitives go as they are.
+    return typeof result === 'object' && result !== null ? Comlink.transfer(result, transferablesOf(result)) : result;
+  },
+  tasks: () => Object.keys(table),
+};
+
+Comlink.expose(api);

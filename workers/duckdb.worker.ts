@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import type { DuckDbApi } from './duckdb.api';
+import { DuckDbEngine } from '../src/platform/duckdb/engine';
+import { loadFile } from '../src/platform/duckdb/loadFile';
+import { installErrorTransfer } from '../src/platform/dataError';
+
+installErrorTransfer();
+// The engine starts with the worker, in the background, so the first file does not wait for it.
+const engine = DuckDbEngine.start();
+
+const api: DuckDbApi = {
+  async ready() {
+    const started = await engine;
+    return { version: started.version, instantiateMilliseconds: started.instantiateMilliseconds };
+  },
+  async loadFile(file, options, onProgress) {
+    return loadFile(await engine, file, options, (progress) => onProgress?.(progress));
+  },
+  async query(sql) {
+    const ipc = await (await engine).query(sql);
+    return Comlink.transfer(ipc, [ipc.buffer as ArrayBuffer]);
+  },
+  async exec(sql) {
+    await (await engine).exec(sql);
+  },
+  async insertArrow(table, ipc, create) {
+    await (await engine).insertArrow(table, ipc, create);
+  },
+  async cancel() {
+    await (await engine).cancel();
+  },
+};
+
+Comlink.expose(api);
