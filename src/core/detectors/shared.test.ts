@@ -1,0 +1,66 @@
+/** Shared parts: parameter checks, flags, ranks, consensus, orientation and mark formatting. */
+import { describe, expect, it } from 'vitest';
+import { consensusOf } from './consensus';
+import { flagScores, rankScores } from './flags';
+import { formatMark, goodnessOf } from './goodness';
+import { resolveParameters } from './parameters';
+import { listDetectors, runDetector } from './registry';
+import { syntheticEvent } from './syntheticEvent';
+import type { EventColumns } from './types';
+
+const spec = { id: 'demo', parameters: { k: { default: 20, min: 2, max: 100, step: 1, label: 'k' }, t: { default: 1.5, min: 1, max: 5, label: 't' } } };
+
+describe('resolveParameters', () => {
+  it('fills defaults and keeps given values', () => {
+    expect(resolveParameters(spec, { t: 2 })).toEqual({ k: 20, t: 2 });
+  });
+  it('throws loudly on bounds, steps, NaN and unknown names', () => {
+    expect(() => resolveParameters(spec, { k: 1 })).toThrow('invalid k: 1 (demo expects 2 to 100)');
+    expect(() => resolveParameters(spec, { k: 2.5 })).toThrow('invalid k: 2.5 (demo expects steps of 1 from 2)');
+    expect(() => resolveParameters(spec, { t: NaN })).toThrow('invalid t: NaN');
+    expect(() => resolveParameters(spec, { q: 1 })).toThrow('unknown parameter "q" for demo (known: k, t)');
+  });
+});
+
+describe('flags, ranks and consensus', () => {
+  it('flags at or above the threshold and ranks the highest first with shared ties', () => {
+    const scores = Float64Array.from([0.2, 3, 1.5, 3, -1]);
+    expect(Array.from(flagScores(scores, 1.5))).toEqual([0, 1, 1, 1, 0]);
+    expect(Array.from(rankScores(scores))).toEqual([4, 1.5, 3, 1.5, 5]);
+  });
+  it('counts the methods flagging each performance', () => {
+    const c = consensusOf([Uint8Array.from([1, 0, 1]), Uint8Array.from([1, 1, 0]), Uint8Array.from([1, 0, 0])], 2);
+    expect(Array.from(c.methodCount)).toEqual([3, 1, 1]);
+    expect(Array.from(c.flagged)).toEqual([1, 0, 0]);
+    expect(() => consensusOf([Uint8Array.from([1])], 2)).toThrow('invalid minMethods: 2 (expected 1 to 1)');
+  });
+});
+
+describe('orientation and marks', () => {
+  const columns = (direction: 'lower' | 'higher', event: string): EventColumns => ({ ...syntheticEvent({ seed: 1, athletes: 2, direction }).columns, event });
+  it('negates times and keeps distances', () => {
+    const c = { ...columns('lower', '400-metres'), mark: Float64Array.from([45.1, 46]) };
+    expect(Array.from(goodnessOf(c))).toEqual([-45.1, -46]);
+    expect(Array.from(goodnessOf({ ...c, direction: 'higher' }))).toEqual([45.1, 46]);
+  });
+  it('prints marks as published', () => {
+    const time = columns('lower', '800-metres');
+    expect(formatMark(time, 10.49)).toBe('10.49 s');
+    expect(formatMark(time, 105.32)).toBe('1:45.32');
+    expect(formatMark(time, 7439)).toBe('2:03:59');
+    expect(formatMark(columns('higher', 'long-jump'), 8.95)).toBe('8.95 m');
+    expect(formatMark(columns('higher', 'decathlon'), 8732.4)).toBe('8732 pts');
+  });
+});
+
+describe('registry', () => {
+  it('lists metadata for the form and rejects unknown detectors and bad columns', () => {
+    const ids = listDetectors().map((d) => d.id);
+    expect(ids).toContain('isolation-forest');
+    expect(listDetectors().find((d) => d.id === 'local-outlier-factor')?.parameters.neighbors.default).toBe(20);
+    const { columns } = syntheticEvent({ seed: 3, athletes: 20, direction: 'lower' });
+    expect(() => runDetector('nope', columns, {}, 1)).toThrow('unknown detector: nope');
+    expect(() => runDetector('z-score', { ...columns, age: new Float64Array(1) }, {}, 1)).toThrow('age has 1 values, mark has');
+    expect(() => runDetector('z-score', { ...columns, direction: 'up' as 'lower' }, {}, 1)).toThrow('invalid direction: up');
+  });
+});
