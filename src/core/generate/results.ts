@@ -196,8 +196,8 @@ function* batchesOf(athletes: readonly Athlete[], rows: number, batchSize: numbe
   for (const athlete of athletes) {
     const spec = catalogue[athlete.event];
     const info = infos[athlete.event][athlete.sex];
-    const mean = spec[2 + athlete.sex * 2];
-    const spread = spec[3 + athlete.sex * 2];
+    const mean = spec[athlete.sex === 0 ? 2 : 4];
+    const spread = spec[athlete.sex === 0 ? 3 : 5];
     const sign = info.direction === 'lower' ? -1 : 1;
     const field = info.kind === 'jumps' || info.kind === 'throws';
     for (const season of athlete.seasons) {
