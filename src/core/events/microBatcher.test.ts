@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { MicroBatcher } from './microBatcher.ts';
+
+describe('MicroBatcher', () => {
+  it('cuts full batches at once and partial ones when the oldest item has waited maxLatencyMs', () => {
+    let clock = 0;
+    const batcher = new MicroBatcher<number>({ batchSize: 3, maxLatencyMs: 50, now: () => clock });
+    expect([batcher.add(1), batcher.add(2), batcher.add(3)]).toEqual([[], [], [[1, 2, 3]]]);
+    clock = 20;
+    batcher.add(4);
+    clock = 30;
+    batcher.add(5);
+    expect(batcher.nextDeadline()).toBe(70);
+    clock = 69;
+    expect(batcher.poll()).toEqual([]);
+    clock = 70;
+    expect(batcher.poll()).toEqual([[4, 5]]);
+    expect(batcher.nextDeadline()).toBeNull();
+  });
+
+  it('applies new thresholds while running', () => {
+    let clock = 0;
+    const batcher = new MicroBatcher<number>({ batchSize: 10, maxLatencyMs: 1000, now: () => clock });
+    for (let i = 1; i <= 5; i++) batcher.add(i);
+    expect(batcher.setOptions({ batchSize: 2 })).toEqual([[1, 2], [3, 4]]);
+    clock = 10;
+    expect(batcher.setOptions({ maxLatencyMs: 5 })).toEqual([[5]]);
+    expect(() => batcher.setOptions({ batchSize: 0 })).toThrow('invalid batchSize: 0');
+    batcher.add(6);
+    expect([batcher.flush(), batcher.flush()]).toEqual([[6], []]);
+  });
+});
