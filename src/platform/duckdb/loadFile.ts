@@ -76,13 +76,17 @@ async function loadCsv(engine: DuckDbEngine, file: File, table: string, columns:
   await engine.db.registerFileHandle(handle, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
   const select = columns ? columns.map(quoteIdentifier).join(', ') : '*';
   onProgress({ phase: `Reading ${file.name} with DuckDB's CSV reader`, done: 0, total: 1 });
+  // header = true: a results file always has one, and with all-text columns DuckDB's
+  // sniffer cannot tell a header from data (it would count the header as a row).
+  const read = (extra: string) => engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM read_csv(${quoteLiteral(handle)}, auto_detect = true, header = true${extra})`);
   try {
     try {
-      await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM read_csv(${quoteLiteral(handle)}, auto_detect = true)`);
-    } catch (error) {
+      await read('');
+    } catch (utf8Error) {
       // Exports from older tools (ergomo, Excel on Windows) are often Latin-1, not UTF-8.
-      if (!/unicode|utf-?8/i.test((error as Error).message)) throw error;
-      await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM read_csv(${quoteLiteral(handle)}, auto_detect = true, encoding = 'latin-1')`);
+      await read(", encoding = 'latin-1'").catch(() => {
+        throw utf8Error;
+      });
     }
   } catch (error) {
     if (error instanceof DataError) {

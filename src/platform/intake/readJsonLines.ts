@@ -61,9 +61,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A JSON document like `{ "laps": [...] }`: the first array of objects found at the top level. */
+/**
+ * A JSON document like `{ "laps": [...] }`: the first array of objects found at the top level.
+ * The stats.nba.com layout (`resultSets: [{ headers, rowSet }]`) becomes its first result set's rows.
+ */
 function firstArrayIn(document: unknown): unknown[] | null {
   if (!isRecord(document)) return null;
-  for (const value of Object.values(document)) if (Array.isArray(value) && value.every(isRecord)) return value;
+  const resultSets = document.resultSets ?? document.resultSet;
+  const first: unknown = Array.isArray(resultSets) ? resultSets[0] : resultSets;
+  if (isRecord(first) && Array.isArray(first.headers) && Array.isArray(first.rowSet)) {
+    const headers = first.headers.map(String);
+    return first.rowSet.map((row) => Object.fromEntries(headers.map((header, i) => [header, Array.isArray(row) ? row[i] : null])));
+  }
+  for (const value of Object.values(document)) if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) return value;
   return [document];
 }
