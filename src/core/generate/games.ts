@@ -9,7 +9,7 @@
  * start 17 minutes apart and overlap, so their lines interleave as several live games do.
  *
  * Lines come in arrival order, as the feed delivers them: most at their event time, a
- * fraction late (like the real feed: 0.6 %, median about 1 s), and corrections — the same
+ * fraction late (0.6 % as in the real feed, each overtaken by at least one later action), and corrections — the same
  * actionNumber again with a later `edited` — at their edit time. A correction changes who
  * is credited or the assist, never the team or the points (see impactModel.ts).
  */
@@ -200,9 +200,14 @@ export function generateGameLines(options: GenerateGamesOptions): string[] {
   const lines: FeedAction[] = [];
   for (let g = 0; g < games; g++) {
     const actions = playGame(g, startMs + g * 17 * 60_000, random);
-    for (const action of actions) {
-      if (random.next() < lateFraction) action.arrivalMs += Math.min(maxLate, Math.exp(random.normal() * 1.5)) * 1000;
-    }
+    actions.forEach((action, i) => {
+      if (random.next() >= lateFraction) return;
+      // Late means overtaken: it arrives after at least one action with a later event time.
+      const next = actions.slice(i + 1).find((later) => later.timeMs > action.timeMs);
+      if (next === undefined) return;
+      const arrival = next.timeMs + Math.exp(random.normal()) * 500;
+      if (arrival - action.timeMs <= maxLate * 1000) action.arrivalMs = arrival;
+    });
     // orderNumber follows the feed (arrival) order, as in the real feed.
     const arrival = actions.slice().sort((a, b) => a.arrivalMs - b.arrivalMs || a.actionNumber - b.actionNumber);
     arrival.forEach((action, i) => { action.orderNumber = (i + 1) * 10000; });
