@@ -16,6 +16,7 @@ export const chromiumArgs = [
 ];
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+export const e2ePort = port;
 
 export default defineConfig({
   testDir: 'e2e',

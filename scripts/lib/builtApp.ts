@@ -21,7 +21,10 @@ export interface Preview {
 export async function startPreview(port: number): Promise<Preview> {
   const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  let output = '';
+  server.stdout?.on('data', (chunk) => (output += String(chunk)));
+  server.stderr?.on('data', (chunk) => (output += String(chunk)));
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(url)).ok) return { url, close: () => server.kill() };
     } catch {
@@ -30,7 +33,7 @@ export async function startPreview(port: number): Promise<Preview> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   server.kill();
-  throw new Error(`vite preview did not start on ${url}`);
+  throw new Error(`vite preview did not start on ${url}: ${output.slice(-500)}`);
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -1,0 +1,11 @@
+/** The browser checks on real data in e2e-real/ (Playwright, the built app, Debian's Chromium). */
+import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const specs = readdirSync('e2e-real').filter((name) => name.endsWith('.spec.ts'));
+if (specs.length === 0) {
+  console.log('e2e-real: no browser checks on real data yet');
+  process.exit(0);
+}
+const result = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.real.config.ts'], { stdio: 'inherit', env: { ...process.env, E2E_PORT: '4174' } });
+process.exit(result.status ?? 1);
