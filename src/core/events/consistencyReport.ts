@@ -5,6 +5,7 @@
  * - Spearman and Kendall tau-b over the top-N players — the union of each side's top N,
  *   so a player only one side ranks high still counts;
  * - KS statistic and PSI of the two score distributions (batch as the reference);
+ * (ranks and distributions use values rounded to 1e-9, so float noise does not count);
  * and flags each measure that crosses its threshold.
  */
 import { kendallTau, spearman } from '../stats/rankCorrelation.ts';
@@ -61,6 +62,9 @@ export function absoluteErrors(a: ReadonlyMap<string, number>, b: ReadonlyMap<st
   return { mean: keys.size === 0 ? 0 : sum / keys.size, max, count: keys.size };
 }
 
+/** Differences below 1e-9 are float noise (sums in another order), not a different order. */
+const tidy = (value: number): number => Math.round(value * 1e9) / 1e9;
+
 function topKeys(scores: ReadonlyMap<string, number>, n: number): string[] {
   return [...scores].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, n).map(([key]) => key);
 }
@@ -77,8 +81,10 @@ export function consistencyReport(
   if (streaming.size === 0 || batch.size === 0) throw new Error(`consistency needs scores on both sides, got ${streaming.size} streaming and ${batch.size} batch`);
   const errors = absoluteErrors(streaming, batch);
   const ranked = [...new Set([...topKeys(batch, topN), ...topKeys(streaming, topN)])];
-  const live = ranked.map((key) => streaming.get(key) ?? 0);
-  const recomputed = ranked.map((key) => batch.get(key) ?? 0);
+  const live = ranked.map((key) => tidy(streaming.get(key) ?? 0));
+  const recomputed = ranked.map((key) => tidy(batch.get(key) ?? 0));
+  const liveAll = [...streaming.values()].map(tidy);
+  const recomputedAll = [...batch.values()].map(tidy);
   const report: ConsistencyReport = {
     players: errors.count,
     onlyInStreaming: [...streaming.keys()].filter((key) => !batch.has(key)).length,
@@ -89,8 +95,8 @@ export function consistencyReport(
     rankedPlayers: ranked.length,
     spearman: spearman(live, recomputed),
     kendallTau: kendallTau(live, recomputed),
-    ks: ksStatistic([...batch.values()], [...streaming.values()]),
-    psi: populationStabilityIndex([...batch.values()], [...streaming.values()]),
+    ks: ksStatistic(recomputedAll, liveAll),
+    psi: populationStabilityIndex(recomputedAll, liveAll),
     flags: [],
     drift: false,
   };
