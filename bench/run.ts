@@ -23,8 +23,8 @@ const options = {
 };
 const only = option('only');
 
-let preview: Preview | null = null;
-let browser: Browser | null = null;
+let preview = null as Preview | null;
+let browser = null as Browser | null;
 
 const context: BenchContext = {
   options,

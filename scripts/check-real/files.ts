@@ -51,7 +51,7 @@ async function expectedRows(path: string): Promise<number> {
   if (lower.endsWith('.fit')) {
     const bytes = readFileSync(path);
     const decoder = new Decoder(Stream.fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)));
-    return decoder.read().messages.recordMesgs.length;
+    return decoder.read().messages.recordMesgs?.length ?? 0;
   }
   const document = JSON.parse(readFileSync(path, 'utf8'));
   if (Array.isArray(document)) return document.length;
