@@ -1,0 +1,205 @@
+/**
+ * The Results workspace's one boundary between its UI (src/results) and its engine
+ * (src/platform/results): the UI calls these and renders what comes back; it never writes
+ * SQL nor touches a worker. Everything heavy runs in the DuckDB worker or the compute pool.
+ */
+import type { ResultField, ColumnRecognition } from '../../core/athletics/columns';
+import type { MarkExclusion } from '../../core/athletics/marks';
+import type { DetectorInfo, DetectorParameters } from '../../core/detectors/types';
+import type { EvaluationRow } from '../../core/evaluation/report';
+
+export interface Progress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface JobOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+export type ColumnMapping = Partial<Record<ResultField, string>>;
+
+export interface LoadedResultsFile {
+  file: string;
+  rows: number;
+  /** Rows whose mark was excluded, by reason (DNF, DNS, DQ, NM, blank, invalid…). */
+  excluded: Partial<Record<MarkExclusion, number>>;
+  /** What the user should know that did not stop the load: "row 1,204: mark "fast" is not a mark". */
+  warnings: string[];
+  mapping: ColumnMapping;
+}
+
+/** A file whose required columns were not all recognised: the UI opens the mapping dialog. */
+export interface MappingRequest {
+  file: string;
+  headers: string[];
+  recognition: ColumnRecognition;
+  /** A mapping remembered for files of this shape, if any. */
+  remembered: ColumnMapping | null;
+}
+
+export interface LoadOutcome {
+  loaded: LoadedResultsFile[];
+  needsMapping: MappingRequest[];
+  /** Files that cannot be used, with the message that says which column/rows and what was expected. */
+  failed: { file: string; message: string }[];
+}
+
+export interface EventSummary {
+  event: string;
+  sex: string;
+  direction: 'lower' | 'higher';
+  performances: number;
+  athletes: number;
+}
+
+export interface DatasetSummary {
+  /** Changes whenever the loaded data changes; part of every cache key. */
+  fingerprint: string;
+  performances: number;
+  athletes: number;
+  events: EventSummary[];
+  files: LoadedResultsFile[];
+}
+
+export interface DetectorChoice {
+  id: string;
+  params: DetectorParameters;
+}
+
+export interface DetectorRunSummary {
+  detectorId: string;
+  label: string;
+  flagged: number;
+  performances: number;
+  milliseconds: number;
+  fromCache: boolean;
+}
+
+export interface SanctionCandidate {
+  athleteId: number;
+  name: string;
+  dob: string | null;
+  nationality: string | null;
+  confidence: number;
+  reason: string;
+}
+
+export interface SanctionMatchRow {
+  sanctionIndex: number;
+  name: string;
+  country: string;
+  years: string;
+  sanction: string;
+  status: 'matched' | 'ambiguous' | 'unmatched' | 'confirmed' | 'rejected';
+  candidates: SanctionCandidate[];
+}
+
+export interface SanctionsSummary {
+  file: string;
+  records: number;
+  matchedAthletes: number;
+  rows: SanctionMatchRow[];
+  problems: string[];
+}
+
+export type EvaluationLevel = 'athlete' | 'performance';
+
+export interface EvaluationTableRow extends EvaluationRow {
+  method: string;
+  label: string;
+  kind: 'detector' | 'consensus' | 'baseline';
+}
+
+export interface EvaluationTable {
+  level: EvaluationLevel;
+  event: string | null;
+  baseRate: number;
+  rows: EvaluationTableRow[];
+}
+
+export interface PrCurve {
+  method: string;
+  label: string;
+  precision: number[];
+  recall: number[];
+}
+
+export interface ConsensusRow {
+  performanceId: number;
+  athleteId: number;
+  athlete: string;
+  event: string;
+  sex: string;
+  date: string;
+  mark: string;
+  methods: string[];
+}
+
+export interface AthleteMatch {
+  athleteId: number;
+  name: string;
+  dob: string | null;
+  nationality: string | null;
+  performances: number;
+}
+
+export interface PerformanceFlag {
+  detectorId: string;
+  label: string;
+  score: number;
+  explanation: string;
+}
+
+export interface ProfilePerformance {
+  performanceId: number;
+  event: string;
+  sex: string;
+  date: string;
+  season: number;
+  mark: number;
+  markText: string;
+  wind: number | null;
+  seasonBest: boolean;
+  flags: PerformanceFlag[];
+}
+
+export interface AthleteProfile {
+  athleteId: number;
+  name: string;
+  dob: string | null;
+  nationality: string | null;
+  performances: ProfilePerformance[];
+  /** Sanction periods of the matched sanctions, in years (inclusive). */
+  sanctions: { from: number; to: number; text: string }[];
+}
+
+export interface EventDistribution {
+  event: string;
+  sex: string;
+  direction: 'lower' | 'higher';
+  bins: { from: number; to: number; count: number }[];
+}
+
+export interface ResultsLabApi {
+  detectors(): DetectorInfo[];
+  loadFiles(files: File[], options?: JobOptions): Promise<LoadOutcome>;
+  /** Load a file that needed mapping, with the user's mapping (remembered for its shape). */
+  applyMapping(file: File, mapping: ColumnMapping, options?: JobOptions): Promise<LoadedResultsFile>;
+  removeFile(file: string): Promise<void>;
+  summary(): Promise<DatasetSummary>;
+  runDetectors(choices: DetectorChoice[], options?: JobOptions & { seed?: number }): Promise<DetectorRunSummary[]>;
+  loadSanctions(file: File, options?: JobOptions): Promise<SanctionsSummary>;
+  /** The analyst confirms a candidate for a sanction, or rejects the match (athleteId null). */
+  decideMatch(sanctionIndex: number, athleteId: number | null): Promise<SanctionsSummary>;
+  evaluation(level: EvaluationLevel, options?: { event?: string; consensusMin?: number }): Promise<EvaluationTable>;
+  prCurves(level: EvaluationLevel): Promise<PrCurve[]>;
+  consensus(minMethods: number, limit?: number): Promise<ConsensusRow[]>;
+  searchAthletes(text: string, limit?: number): Promise<AthleteMatch[]>;
+  profile(athleteId: number): Promise<AthleteProfile>;
+  distribution(event: string, sex: string, bins?: number): Promise<EventDistribution>;
+  /** Flagged performances (of one athlete, or all) as a file to save. */
+  exportFlagged(format: 'csv' | 'xlsx', athleteId?: number): Promise<Blob>;
+}
