@@ -1,0 +1,83 @@
+/**
+ * Parsed actions as columns, so a block parsed in a compute worker comes back as two
+ * transferred typed arrays and a small dictionary instead of thousands of cloned objects.
+ * Numbers go into one Float64Array (row-major, NUMBER_FIELDS per action, exact for every id
+ * and epoch millisecond); the short texts repeat a lot (game ids, action types, names), so
+ * they become indices into a dictionary of distinct strings.
+ */
+import type { GameAction } from './gameAction.ts';
+
+const NUMBER_FIELDS = [
+  'actionNumber', 'orderNumber', 'period', 'clockSeconds', 'timeActualMs', 'editedMs', 'teamId',
+  'personId', 'assistPersonId', 'stealPersonId', 'blockPersonId', 'scoreHome', 'scoreAway',
+] as const satisfies readonly (keyof GameAction)[];
+
+const TEXT_FIELDS = [
+  'gameId', 'actionType', 'subType', 'qualifiers', 'teamTricode', 'playerName', 'shotResult',
+] as const satisfies readonly (keyof GameAction)[];
+
+/** Numbers per action: the GameAction numbers plus the line number. */
+const STRIDE = NUMBER_FIELDS.length + 1;
+
+export interface EncodedActions {
+  count: number;
+  numbers: Float64Array;
+  texts: Int32Array;
+  dictionary: string[];
+}
+
+export interface LineAction {
+  lineNumber: number;
+  action: GameAction;
+}
+
+export function encodeActions(parsed: readonly LineAction[]): EncodedActions {
+  const numbers = new Float64Array(parsed.length * STRIDE);
+  const texts = new Int32Array(parsed.length * TEXT_FIELDS.length);
+  const dictionary: string[] = [];
+  const indexOf = new Map<string, number>();
+  parsed.forEach(({ lineNumber, action }, row) => {
+    const at = row * STRIDE;
+    numbers[at] = lineNumber;
+    NUMBER_FIELDS.forEach((field, i) => (numbers[at + 1 + i] = action[field]));
+    TEXT_FIELDS.forEach((field, i) => {
+      const value = action[field];
+      let index = indexOf.get(value);
+      if (index === undefined) {
+        index = dictionary.push(value) - 1;
+        indexOf.set(value, index);
+      }
+      texts[row * TEXT_FIELDS.length + i] = index;
+    });
+  });
+  return { count: parsed.length, numbers, texts, dictionary };
+}
+
+export function decodeActions(encoded: EncodedActions): LineAction[] {
+  const { count, numbers, texts, dictionary } = encoded;
+  if (numbers.length !== count * STRIDE || texts.length !== count * TEXT_FIELDS.length) {
+    throw new Error(`invalid encoded actions: ${count} actions but ${numbers.length} numbers and ${texts.length} texts`);
+  }
+  const out: LineAction[] = new Array(count);
+  for (let row = 0; row < count; row++) {
+    const n = row * STRIDE + 1;
+    const t = row * TEXT_FIELDS.length;
+    const text = (i: number): string => {
+      const value = dictionary[texts[t + i]];
+      if (value === undefined) throw new Error(`invalid encoded actions: text index ${texts[t + i]} outside the dictionary`);
+      return value;
+    };
+    out[row] = {
+      lineNumber: numbers[row * STRIDE],
+      action: {
+        gameId: text(0), actionNumber: numbers[n], orderNumber: numbers[n + 1], period: numbers[n + 2],
+        clockSeconds: numbers[n + 3], timeActualMs: numbers[n + 4], editedMs: numbers[n + 5],
+        actionType: text(1), subType: text(2), qualifiers: text(3), teamId: numbers[n + 6],
+        teamTricode: text(4), personId: numbers[n + 7], playerName: text(5), assistPersonId: numbers[n + 8],
+        stealPersonId: numbers[n + 9], blockPersonId: numbers[n + 10], shotResult: text(6),
+        scoreHome: numbers[n + 11], scoreAway: numbers[n + 12],
+      },
+    };
+  }
+  return out;
+}

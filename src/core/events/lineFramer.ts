@@ -1,0 +1,94 @@
+/**
+ * Cuts a byte stream into blocks of whole lines without decoding it, so that the blocks can
+ * go to compute workers (transferred) and be split and parsed there in parallel. `push`
+ * answers the absolute end offset of every line the chunk completes (just after its
+ * newline); `cut(end)` hands out the bytes from the last cut up to `end` as a fresh
+ * ArrayBuffer. Which lines form a block (batch size, max latency) is the caller's choice —
+ * the MicroBatcher's, with the line end offsets as its items.
+ */
+const NEWLINE = 0x0a;
+
+export interface LineBlock {
+  bytes: ArrayBuffer;
+  startOffset: number;
+  endOffset: number;
+}
+
+export class LineFramer {
+  #pieces: Uint8Array[] = [];
+  /** Absolute offset of the first byte held. */
+  #heldFrom: number;
+  #heldLength = 0;
+  #scanned: number;
+
+  constructor(startOffset = 0) {
+    if (!Number.isInteger(startOffset) || startOffset < 0) throw new Error(`invalid startOffset: ${startOffset}`);
+    this.#heldFrom = startOffset;
+    this.#scanned = startOffset;
+  }
+
+  /** Bytes received and not handed out yet. */
+  get heldBytes(): number {
+    return this.#heldLength;
+  }
+
+  /** Where the next cut starts. */
+  get cutOffset(): number {
+    return this.#heldFrom;
+  }
+
+  /** Takes a chunk (copied, the caller's buffer is not kept); returns the line ends it completes. */
+  push(chunk: Uint8Array): number[] {
+    const ends: number[] = [];
+    if (chunk.length === 0) return ends;
+    const base = this.#scanned;
+    let at = chunk.indexOf(NEWLINE);
+    while (at >= 0) {
+      ends.push(base + at + 1);
+      at = chunk.indexOf(NEWLINE, at + 1);
+    }
+    this.#pieces.push(chunk.slice());
+    this.#heldLength += chunk.length;
+    this.#scanned += chunk.length;
+    return ends;
+  }
+
+  /** End of the source: the end of a last line without a newline, or null. */
+  finish(): number | null {
+    const lastEnd = this.#scanned;
+    const lastLineOpen = this.#heldLength > 0 && this.#lastByte() !== NEWLINE;
+    return lastLineOpen ? lastEnd : null;
+  }
+
+  #lastByte(): number {
+    const last = this.#pieces[this.#pieces.length - 1];
+    return last[last.length - 1];
+  }
+
+  /** The bytes from the last cut up to `endOffset` (a line end returned by push or finish). */
+  cut(endOffset: number): LineBlock {
+    const length = endOffset - this.#heldFrom;
+    if (!Number.isInteger(endOffset) || length <= 0 || length > this.#heldLength) {
+      throw new Error(`invalid cut: ${endOffset} (held ${this.#heldFrom}–${this.#heldFrom + this.#heldLength})`);
+    }
+    const bytes = new Uint8Array(length);
+    let filled = 0;
+    while (filled < length) {
+      const piece = this.#pieces[0];
+      const need = length - filled;
+      if (piece.length <= need) {
+        bytes.set(piece, filled);
+        filled += piece.length;
+        this.#pieces.shift();
+      } else {
+        bytes.set(piece.subarray(0, need), filled);
+        this.#pieces[0] = piece.subarray(need);
+        filled += need;
+      }
+    }
+    const block = { bytes: bytes.buffer, startOffset: this.#heldFrom, endOffset };
+    this.#heldFrom = endOffset;
+    this.#heldLength -= length;
+    return block;
+  }
+}
