@@ -1,0 +1,92 @@
+/**
+ * The Results pipeline on native DuckDB (Node), for check:real and the benchmarks: the same
+ * core functions and the same SQL text as the app, without a browser.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { recogniseColumns } from '../../src/core/athletics/columns';
+import { normaliseResultColumns } from '../../src/core/athletics/normaliseResults';
+import { assignAthleteIdsSql, createPerformancesSql, eventFeaturesSql, eventGroupsSql } from '../../src/core/athletics/resultsSql';
+import type { EventColumns } from '../../src/core/detectors/types';
+
+export interface EventGroup {
+  event: string;
+  sex: string;
+  direction: 'lower' | 'higher';
+  performances: number;
+}
+
+const sqlText = (path: string) => `'${path.replaceAll("'", "''")}'`;
+
+/** Loads a results file into `performances` and returns the open connection. */
+export async function loadResults(path: string): Promise<{ connection: DuckDBConnection; milliseconds: number; rows: number }> {
+  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+  const started = performance.now();
+  const reader = path.endsWith('.parquet') ? `read_parquet(${sqlText(path)})` : `read_csv(${sqlText(path)}, header = true)`;
+  await connection.run(`CREATE TABLE raw AS SELECT row_number() OVER ()::INTEGER AS source_row, * FROM ${reader}`);
+  const headers = (await connection.runAndReadAll('SELECT column_name FROM (DESCRIBE raw)')).getRowObjectsJson().map((r) => String(r.column_name));
+  const { mapping, missingRequired } = recogniseColumns(headers.filter((h) => h !== 'source_row'));
+  if (missingRequired.length > 0) throw new Error(`${path}: no column for ${missingRequired.join(', ')}`);
+  const text = (field: keyof typeof mapping) => (mapping[field] ? `"${mapping[field]}"::VARCHAR` : 'NULL::VARCHAR');
+  const columns = (await connection.runAndReadAll(`SELECT ${text('athlete')} a, ${text('event')} e, ${text('mark')} m, ${text('wind')} w FROM raw ORDER BY source_row`)).getColumnsJson();
+  const normalised = normaliseResultColumns({ athlete: columns[0] as string[], event: columns[1] as string[], mark: columns[2] as string[], wind: columns[3] as string[] });
+
+  await connection.run('CREATE TABLE parsed (source_row INTEGER, athlete_key VARCHAR, event VARCHAR, direction VARCHAR, mark DOUBLE, mark_flags INTEGER, wind DOUBLE)');
+  const appender = await connection.createAppender('parsed');
+  for (let i = 0; i < normalised.rows; i++) {
+    appender.appendInteger(i + 1);
+    appender.appendVarchar(normalised.athleteKey[i]);
+    if (normalised.event[i] === null) appender.appendNull();
+    else appender.appendVarchar(normalised.event[i]!);
+    if (normalised.direction[i] === null) appender.appendNull();
+    else appender.appendVarchar(normalised.direction[i]!);
+    if (Number.isNaN(normalised.mark[i])) appender.appendNull();
+    else appender.appendDouble(normalised.mark[i]);
+    appender.appendInteger(normalised.markFlags[i]);
+    if (Number.isNaN(normalised.wind[i])) appender.appendNull();
+    else appender.appendDouble(normalised.wind[i]);
+    appender.endRow();
+  }
+  appender.closeSync();
+  const column = (field: keyof typeof mapping, cast: string) => (mapping[field] ? `TRY_CAST(raw."${mapping[field]}" AS ${cast})` : `NULL::${cast}`);
+  await connection.run(createPerformancesSql);
+  await connection.run(`INSERT INTO performances SELECT raw.source_row, 1, raw.source_row, ${column('athlete', 'VARCHAR')}, parsed.athlete_key,
+      ${column('dob', 'DATE')}, ${column('nationality', 'VARCHAR')}, parsed.event, lower(${column('sex', 'VARCHAR')}), parsed.direction,
+      parsed.mark, ${column('mark', 'VARCHAR')}, parsed.mark_flags, ${column('date', 'DATE')},
+      coalesce(${column('season', 'INTEGER')}, year(${column('date', 'DATE')})), parsed.wind,
+      ${column('venue', 'VARCHAR')}, ${column('competition', 'VARCHAR')}, ${column('position', 'VARCHAR')}, NULL
+    FROM raw JOIN parsed USING (source_row)`);
+  await connection.run(assignAthleteIdsSql);
+  return { connection, milliseconds: performance.now() - started, rows: normalised.rows };
+}
+
+export async function eventGroups(connection: DuckDBConnection): Promise<EventGroup[]> {
+  return (await connection.runAndReadAll(eventGroupsSql)).getRowObjectsJson().map((row) => ({
+    event: String(row.event),
+    sex: String(row.sex),
+    direction: row.direction === 'higher' ? 'higher' : 'lower',
+    performances: Number(row.performances),
+  }));
+}
+
+/** One event and sex as the detectors' typed columns, plus performance ids to map back. */
+export async function eventColumns(connection: DuckDBConnection, group: EventGroup): Promise<{ columns: EventColumns; performanceId: Int32Array }> {
+  const rows = (await connection.runAndReadAll(eventFeaturesSql(group.event, group.sex))).getColumnsJson();
+  const numbers = (values: unknown[]) => Float64Array.from(values, (v) => (v === null ? NaN : Number(v)));
+  const [performanceId, athlete, season, dayNumber, age, improvement, priorCount, wind, mark] = rows;
+  return {
+    performanceId: Int32Array.from(performanceId as number[]),
+    columns: {
+      event: group.event,
+      sex: group.sex,
+      direction: group.direction,
+      mark: numbers(mark),
+      athlete: Int32Array.from(athlete as number[]),
+      season: Int32Array.from(season as number[]),
+      dayNumber: numbers(dayNumber),
+      age: numbers(age),
+      improvement: numbers(improvement),
+      priorCount: numbers(priorCount),
+      wind: numbers(wind),
+    },
+  };
+}
