@@ -4,7 +4,7 @@
  * prints one table and writes bench/results.json. Every figure stands beside a reference
  * measured in the same run, since this machine is noisy.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -58,11 +58,12 @@ const context: BenchContext = {
   },
 };
 
-const suites: BenchSuite[] = [];
-for (const name of readdirSync(join('bench', 'suites')).filter((file) => file.endsWith('.ts')).sort()) {
-  const module = (await import(`./suites/${name}`)) as { suite: BenchSuite };
-  if (!only || module.suite.name.startsWith(only)) suites.push(module.suite);
-}
+// Every bench/suites/*.ts is a suite; this file runs under Vite's module runner (npm run bench).
+const modules = import.meta.glob<{ suite: BenchSuite }>('./suites/*.ts', { eager: true });
+const suites: BenchSuite[] = Object.keys(modules)
+  .sort()
+  .map((path) => modules[path].suite)
+  .filter((suite) => !only || suite.name.startsWith(only));
 
 const rows: BenchRow[] = [];
 let failed = false;
