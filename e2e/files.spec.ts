@@ -57,3 +57,16 @@ test('broken JSON lines are skipped, counted and named, the good ones load', asy
   await expect(page.getByTestId('inspected-file').getByRole('status')).toContainText('2 broken lines skipped: line 2');
   await expect(page.getByTestId('inspected-file').getByRole('status')).toContainText('line 4 (not JSON');
 });
+
+test('a long load shows what it is doing and stops on Cancel; the engine stays usable', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Any CSV, Parquet, xlsx, JSON lines or FIT file', { exact: true }).last().setInputFiles([fixture('many-row-groups.parquet')]);
+  const phase = page.getByTestId('progress-phase');
+  await expect(phase).toContainText(/Decoded row group \d+ of \d+/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(phase).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('inspected-file')).toHaveCount(0);
+  await inspectFiles(page, [fixture('marks.csv')]);
+  await expect(page.getByTestId('inspected-summary')).toContainText('1,500 rows');
+});

@@ -24,6 +24,8 @@ export default async function globalSetup(): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(`COPY (SELECT * FROM read_csv('${join(fixtureDir, 'marks.csv')}')) TO '${join(fixtureDir, 'marks.parquet')}' (FORMAT parquet, ROW_GROUP_SIZE 500)`);
+  // Many small row groups, so that a load takes long enough to be cancelled half way.
+  await connection.run(`COPY (SELECT i AS id, 'Athlete ' || (i % 997) AS athlete, 10 + (i % 300) / 100.0 AS mark FROM range(600000) t(i)) TO '${join(fixtureDir, 'many-row-groups.parquet')}' (FORMAT parquet, ROW_GROUP_SIZE 4000)`);
   connection.closeSync();
 
   const workbook = XLSX.utils.book_new();

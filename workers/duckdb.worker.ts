@@ -15,7 +15,8 @@ const api: DuckDbApi = {
     return { version: started.version, instantiateMilliseconds: started.instantiateMilliseconds };
   },
   async loadFile(file, options, onProgress) {
-    return loadFile(await engine, file, options, (progress) => onProgress?.(progress));
+    const started = await engine;
+    return started.whileLoading(() => loadFile(started, file, options, (progress) => onProgress?.(progress)));
   },
   async query(sql) {
     const ipc = await (await engine).query(sql);

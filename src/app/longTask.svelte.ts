@@ -37,7 +37,9 @@ export class LongTask {
     this.#running = true;
     this.#progress = { phase: label, done: 0, total: 0 };
     try {
-      return await work(controller.signal, this.report);
+      const result = await work(controller.signal, this.report);
+      // A cancelled task never delivers: the user said they did not want it.
+      return controller.signal.aborted ? undefined : result;
     } catch (error) {
       if (!controller.signal.aborted) notices.error(error, label);
       return undefined;

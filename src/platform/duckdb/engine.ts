@@ -56,8 +56,23 @@ export class DuckDbEngine {
     return this.serialized(() => this.connection.insertArrowFromIPCStream(ipc, { name: table, create }));
   }
 
-  /** Asks the running query (or load) to stop; it rejects with a CancelledError. */
+  private loads = 0;
+
+  /** Marks a long load as under way, so that a Cancel reaches it between its steps. */
+  async whileLoading<T>(load: () => Promise<T>): Promise<T> {
+    this.cancelRequested = false;
+    this.loads++;
+    try {
+      return await load();
+    } finally {
+      this.loads--;
+      if (this.loads === 0) this.cancelRequested = false;
+    }
+  }
+
+  /** Asks the running query (or load) to stop; it rejects with a CancelledError. Idle, it does nothing. */
   async cancel(): Promise<void> {
+    if (!this.running && this.loads === 0) return;
     this.cancelRequested = true;
     if (this.running) await this.connection.useUnsafe((db, id) => db.cancelPendingQuery(id));
   }
@@ -68,10 +83,6 @@ export class DuckDbEngine {
       this.cancelRequested = false;
       throw new CancelledError(what);
     }
-  }
-
-  resetCancel(): void {
-    this.cancelRequested = false;
   }
 
   private runPending(sql: string): Promise<Uint8Array> {

@@ -23,7 +23,6 @@ export async function loadFile(engine: DuckDbEngine, file: File, options: LoadOp
   const table = quoteIdentifier(options.table);
   const warnings: string[] = [];
   let sheets: string[] | undefined;
-  engine.resetCancel();
   onProgress({ phase: `Opening ${file.name}`, done: 0, total: 1 });
   await engine.exec(`DROP TABLE IF EXISTS ${table}`);
 
