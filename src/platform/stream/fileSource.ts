@@ -1,0 +1,41 @@
+import { generateGameLines } from '../../core/generate/games';
+import { checkSpeed, speedLabel, type ByteSource, type ReplaySpeed } from './byteSource';
+import { pacedChunks, ReplayClock } from './pacedReplay';
+
+/** Reads a Blob in chunks; the next read starts only when the consumer asks (backpressure). */
+async function* blobChunks(blob: Blob, startOffset: number, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  const reader = blob.slice(startOffset).stream().getReader();
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** A JSON-lines file replayed at its original pace, N× that, or as fast as possible. */
+export function fileSource(file: Blob & { name?: string; lastModified?: number }, speed: ReplaySpeed, name = file.name ?? 'stream.jsonl'): ByteSource {
+  checkSpeed(speed);
+  const clock = speed === 'max' ? null : new ReplayClock(speed);
+  return {
+    label: `${name} (${speedLabel(speed)})`,
+    resumeKey: `file:${name}:${file.size}:${file.lastModified ?? 0}`,
+    chunks(startOffset, signal) {
+      const raw = blobChunks(file, startOffset, signal);
+      return clock ? pacedChunks(raw, clock, signal) : raw;
+    },
+    eventWallTime: (eventMs) => clock?.wallTimeOf(eventMs) ?? null,
+  };
+}
+
+/** The built-in generator: seeded games as feed lines, replayed like a file. */
+export function generatorSource(options: { games: number; seed: number; speed: ReplaySpeed }): ByteSource {
+  const lines = generateGameLines({ games: options.games, seed: options.seed });
+  const blob = new Blob([`${lines.join('\n')}\n`]);
+  const source = fileSource(blob, options.speed, `generator ${options.games} games, seed ${options.seed}`);
+  return { ...source, resumeKey: `generator:${options.games}:${options.seed}` };
+}
