@@ -55,6 +55,11 @@ export class DuckDbClient {
     return table.toArray().map((row) => row.toJSON() as Row);
   }
 
+  /** A read query's raw Arrow IPC bytes, uncached, to hand on to a compute worker undecoded. */
+  queryIpc(sql: string): Promise<Uint8Array> {
+    return this.remote.query(sql);
+  }
+
   async exec(sql: string): Promise<void> {
     this.cache.clear();
     await this.remote.exec(sql);

@@ -76,6 +76,8 @@ export interface DetectorRunSummary {
   performances: number;
   milliseconds: number;
   fromCache: boolean;
+  /** Groups the method could not judge, with why ("long-jump women: too few results"). */
+  problems: string[];
 }
 
 export interface SanctionCandidate {
@@ -195,7 +197,7 @@ export interface ResultsLabApi {
   /** The analyst confirms a candidate for a sanction, or rejects the match (athleteId null). */
   decideMatch(sanctionIndex: number, athleteId: number | null): Promise<SanctionsSummary>;
   evaluation(level: EvaluationLevel, options?: { event?: string; consensusMin?: number }): Promise<EvaluationTable>;
-  prCurves(level: EvaluationLevel): Promise<PrCurve[]>;
+  prCurves(level: EvaluationLevel, consensusMin?: number): Promise<PrCurve[]>;
   consensus(minMethods: number, limit?: number): Promise<ConsensusRow[]>;
   searchAthletes(text: string, limit?: number): Promise<AthleteMatch[]>;
   profile(athleteId: number): Promise<AthleteProfile>;

@@ -1,0 +1,66 @@
+/**
+ * Reading the columns of an Arrow table that DuckDB sent, as typed arrays with NULL turned
+ * into NaN (numbers) or null (text). DuckDB's INTEGER, BIGINT and DOUBLE all arrive here;
+ * BIGINT comes as BigInt, so every numeric read goes through Number().
+ */
+import { tableFromIPC, tableToIPC, type Table, type Vector } from 'apache-arrow';
+import { float64Column, int32Column, tableOfColumns, utf8Column } from '../intake/arrowColumns';
+
+export function readIpc(ipc: Uint8Array): Table {
+  return tableFromIPC(ipc);
+}
+
+function column(table: Table, name: string): Vector {
+  const vector = table.getChild(name);
+  if (!vector) throw new Error(`Arrow table has no column "${name}" (has ${table.schema.fields.map((f) => f.name).join(', ')})`);
+  return vector;
+}
+
+/** Numbers; NULL becomes NaN. */
+export function numbersOf(table: Table, name: string): Float64Array {
+  const vector = column(table, name);
+  const out = new Float64Array(vector.length);
+  if (vector.nullCount === 0) {
+    const values = vector.toArray() as ArrayLike<number | bigint>;
+    for (let i = 0; i < out.length; i++) out[i] = Number(values[i]);
+    return out;
+  }
+  for (let i = 0; i < out.length; i++) {
+    const value = vector.get(i) as number | bigint | null;
+    out[i] = value === null ? NaN : Number(value);
+  }
+  return out;
+}
+
+/** Whole numbers (ids, seasons); NULL becomes `missing`. */
+export function integersOf(table: Table, name: string, missing = -1): Int32Array {
+  const numbers = numbersOf(table, name);
+  const out = new Int32Array(numbers.length);
+  for (let i = 0; i < out.length; i++) out[i] = Number.isNaN(numbers[i]) ? missing : numbers[i];
+  return out;
+}
+
+/** Text; NULL stays null. */
+export function textsOf(table: Table, name: string): (string | null)[] {
+  const vector = column(table, name);
+  const out: (string | null)[] = new Array(vector.length);
+  for (let i = 0; i < vector.length; i++) {
+    const value = vector.get(i) as unknown;
+    out[i] = value === null || value === undefined ? null : String(value);
+  }
+  return out;
+}
+
+export type OutColumn =
+  | { kind: 'float'; values: ArrayLike<number> }
+  | { kind: 'int'; values: ArrayLike<number> }
+  | { kind: 'text'; values: ArrayLike<string | null> };
+
+/** Columns to Arrow IPC stream bytes with our CSP-safe encoders (no Arrow builders). */
+export function ipcOfColumns(columns: Record<string, OutColumn>): Uint8Array {
+  const vectors: Record<string, Vector> = {};
+  for (const [name, out] of Object.entries(columns)) {
+    vectors[name] = out.kind === 'float' ? float64Column(out.values) : out.kind === 'int' ? int32Column(out.values) : utf8Column(out.values);
+  }
+  return tableToIPC(tableOfColumns(vectors), 'stream');
+}

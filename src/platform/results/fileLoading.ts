@@ -1,0 +1,145 @@
+/**
+ * One results file into the `performances` table: DuckDB loads it (CSV, Parquet, xlsx),
+ * its columns are recognised (or mapped by the analyst, remembered per file shape), its
+ * marks, events and winds are parsed in the compute pool chunk by chunk, and the parsed
+ * columns go back into DuckDB through Arrow. A file that cannot be used throws a DataError
+ * that names the file, the column, the rows and what was expected.
+ */
+import { headerShapeSignature, recogniseColumns, requiredResultFields } from '../../core/athletics/columns';
+import type { MarkExclusion } from '../../core/athletics/marks';
+import { CancelledError, DataError } from '../dataError';
+import { duckDb } from '../duckdb/duckdbClient';
+import { computePool } from '../pool/browserPool';
+import { database } from '../storage/database';
+import { id, insertPerformancesSql, rawTextChunkSql } from './labSql';
+import type { ColumnMapping, JobOptions, LoadedResultsFile, MappingRequest } from './resultsLab.api';
+import type { NormaliseChunkResult } from './work/normaliseChunk';
+
+const chunkRows = 100_000;
+
+export async function rememberedMapping(shape: string): Promise<ColumnMapping | null> {
+  try {
+    return ((await (await database()).get('columnMappings', shape))?.mapping as ColumnMapping | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function rememberMapping(headers: string[], mapping: ColumnMapping): Promise<void> {
+  const clean = Object.fromEntries(Object.entries(mapping).filter(([, column]) => !!column)) as Record<string, string>;
+  await (await database()).put('columnMappings', { shape: headerShapeSignature(headers), mapping: clean, savedAt: Date.now() });
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+export interface FileLoadResult {
+  loaded?: LoadedResultsFile;
+  request?: MappingRequest;
+  /** Rows the file added (its performance ids are idOffset+1 … idOffset+rows). */
+  rows: number;
+  headers: string[];
+}
+
+/**
+ * Loads `file` as file number `fileId`. Without a `mapping` the columns are recognised by
+ * name or by a remembered mapping; when required ones are still missing, a MappingRequest
+ * comes back and nothing is added.
+ */
+export async function loadResultsFile(file: File, fileId: number, idOffset: number, mapping: ColumnMapping | null, options: JobOptions = {}): Promise<FileLoadResult> {
+  const db = duckDb();
+  const raw = `raw_${fileId}`;
+  const parsed = `parsed_${fileId}`;
+  const progress = (phase: string, done: number, total: number) => options.onProgress?.({ phase, done, total });
+  const onAbort = () => void db.cancel();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const report = await db.loadFile(file, { table: raw }, (p) => progress(p.phase, p.done, p.total));
+    options.signal?.throwIfAborted();
+    const headers = report.columns.map((c) => c.name);
+    let used: ColumnMapping;
+    if (mapping) {
+      used = mapping;
+    } else {
+      const recognition = recogniseColumns(headers);
+      const remembered = await rememberedMapping(headerShapeSignature(headers));
+      const fits = remembered && requiredResultFields.every((f) => remembered[f] && headers.includes(remembered[f]!));
+      used = fits ? remembered : recognition.mapping;
+      if (requiredResultFields.some((f) => !used[f])) {
+        await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`);
+        return { rows: 0, headers, request: { file: file.name, headers, recognition, remembered } };
+      }
+    }
+    for (const field of requiredResultFields) {
+      const column = used[field];
+      if (!column || !headers.includes(column)) {
+        throw new DataError(`no column for the ${field}`, { file: file.name, column: column ?? field, expected: `one of the file's columns: ${headers.join(', ')}` });
+      }
+    }
+    if (report.rows === 0) throw new DataError('the file has no rows', { file: file.name, expected: 'one result per row' });
+
+    const chunks = Math.ceil(report.rows / chunkRows);
+    let done = 0;
+    let inserting: Promise<unknown> = Promise.resolve();
+    let created = false;
+    const results = await Promise.all(
+      Array.from({ length: chunks }, async (_, c) => {
+        const ipc = await db.queryIpc(rawTextChunkSql(raw, used, c * chunkRows, (c + 1) * chunkRows));
+        const result = await computePool().run<NormaliseChunkResult>('resultsNormalise', { ipc }, { signal: options.signal });
+        // One insert at a time: the first creates the table.
+        inserting = inserting.then(() => {
+          const create = !created;
+          created = true;
+          return db.insertArrow(parsed, result.ipc, create);
+        });
+        await inserting;
+        progress(`Parsing marks of ${file.name}: ${plural(Math.min(++done * chunkRows, report.rows), 'row')} of ${report.rows.toLocaleString('en')}`, done, chunks);
+        return result;
+      }),
+    );
+    options.signal?.throwIfAborted();
+    const excluded: Partial<Record<MarkExclusion, number>> = {};
+    const unknownEvents: Record<string, number> = {};
+    let validMarks = 0;
+    const invalid: { row: number; text: string }[] = [];
+    for (const result of results) {
+      validMarks += result.validMarks;
+      for (const [reason, count] of Object.entries(result.excluded) as [MarkExclusion, number][]) if (count > 0) excluded[reason] = (excluded[reason] ?? 0) + count;
+      for (const [name, count] of Object.entries(result.unknownEvents)) unknownEvents[name] = (unknownEvents[name] ?? 0) + count;
+      invalid.push(...result.invalid);
+    }
+    invalid.sort((a, b) => a.row - b.row);
+    const rowList = invalid.slice(0, 5).map((r) => `row ${(r.row + 1).toLocaleString('en')} ("${r.text}")`).join(', ');
+    const expectedMark = 'marks like 10.49, 1:45.32, 2:03:59 or 8.95, or DNF, DNS, DQ, NM';
+    if (validMarks === 0) {
+      const reason = invalid.length > 0 ? `no readable mark: ${rowList}` : Object.keys(unknownEvents).length > 0 ? `no event recognised (${Object.keys(unknownEvents).slice(0, 5).join(', ')})` : 'no marks';
+      throw new DataError(reason, { file: file.name, column: invalid.length > 0 || Object.keys(unknownEvents).length === 0 ? used.mark : used.event, expected: invalid.length > 0 ? expectedMark : 'event names like 100m, 400mH, Long Jump' });
+    }
+    const warnings: string[] = [...report.warnings];
+    if (invalid.length > 0) {
+      warnings.push(`${plural(excluded.invalid ?? invalid.length, 'mark')} in column "${used.mark}" could not be read and were left out: ${rowList}${invalid.length > 5 ? ' …' : ''} (expected ${expectedMark})`);
+    }
+    const unknown = Object.entries(unknownEvents).sort((a, b) => b[1] - a[1]);
+    if (unknown.length > 0) {
+      warnings.push(`${plural(unknown.reduce((s, [, n]) => s + n, 0), 'row')} with an event not recognised in column "${used.event}" were left out: ${unknown.slice(0, 5).map(([name, n]) => `${name} (${n})`).join(', ')}`);
+    }
+    progress(`Adding ${file.name} to the performances`, chunks, chunks);
+    await db.exec(insertPerformancesSql(raw, parsed, fileId, idOffset, used, report.columns));
+    await db.exec(`DROP TABLE IF EXISTS ${id(parsed)}`);
+    await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`);
+    const undated = await db.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM performances WHERE file_id = ${fileId} AND mark IS NOT NULL AND date IS NULL`);
+    if (undated[0].n > 0) warnings.push(`${plural(undated[0].n, 'row')} without a readable date in column "${used.date}" are not analysed (expected dates like 2024-06-30)`);
+    if (undated[0].n >= validMarks) {
+      await db.exec(`DELETE FROM performances WHERE file_id = ${fileId}`);
+      throw new DataError('no readable date', { file: file.name, column: used.date, expected: 'dates like 2024-06-30' });
+    }
+    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used } };
+  } catch (error) {
+    await db.exec(`DROP TABLE IF EXISTS ${id(parsed)}`).catch(() => undefined);
+    await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`).catch(() => undefined);
+    if (options.signal?.aborted) throw new CancelledError(`Loading ${file.name}`);
+    if (error instanceof DataError) throw new DataError(error.message, { ...error.location, file: file.name });
+    throw new DataError((error as Error).message, { file: file.name });
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}

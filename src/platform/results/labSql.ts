@@ -1,0 +1,90 @@
+/**
+ * The engine's own SQL around the core's (src/core/athletics/resultsSql.ts): moving a
+ * loaded file's rows into `performances`, the anomalies table the detectors' scores land
+ * in, the dataset fingerprint, and the queries behind the evaluation, consensus and profile.
+ */
+import type { ColumnInfo } from '../../../workers/duckdb.api';
+import type { ColumnMapping } from './resultsLab.api';
+import { quoteIdentifier as id, quoteLiteral as text } from '../intake/fileFormat';
+
+export { id, text };
+
+const numericTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/;
+
+/** A file's column as a date: text and timestamps cast; numbers read as Excel serial days. */
+function dateOf(column: string | undefined, columns: ColumnInfo[]): string {
+  if (!column) return 'NULL::DATE';
+  const type = columns.find((c) => c.name === column)?.type ?? 'VARCHAR';
+  const ref = `r.${id(column)}`;
+  return numericTypes.test(type) ? `(DATE '1899-12-30' + TRY_CAST(${ref} AS INTEGER))` : `TRY_CAST(${ref} AS DATE)`;
+}
+
+const textOf = (column: string | undefined): string => (column ? `NULLIF(trim(r.${id(column)}::VARCHAR), '')` : 'NULL::VARCHAR');
+
+/** One chunk of a raw file's text columns for the mark parser, by DuckDB row id. */
+export function rawTextChunkSql(table: string, mapping: ColumnMapping, from: number, to: number): string {
+  return `SELECT rowid::INTEGER AS source_row, ${textOf(mapping.athlete)} AS athlete, ${textOf(mapping.event)} AS event,
+    ${textOf(mapping.mark)} AS mark, ${textOf(mapping.wind)} AS wind
+  FROM ${id(table)} r WHERE rowid >= ${from} AND rowid < ${to} ORDER BY rowid`;
+}
+
+const sexOf = (column: string | undefined): string => {
+  if (!column) return `'unknown'`;
+  const value = `lower(trim(r.${id(column)}::VARCHAR))`;
+  return `CASE WHEN ${value} IN ('m', 'male', 'men', 'man', 'boys') THEN 'male'
+    WHEN ${value} IN ('f', 'w', 'female', 'women', 'woman', 'girls') THEN 'female' ELSE coalesce(${value}, 'unknown') END`;
+};
+
+/** The raw file joined with its parsed columns, into `performances` (ids after `idOffset`). */
+export function insertPerformancesSql(raw: string, parsed: string, fileId: number, idOffset: number, mapping: ColumnMapping, columns: ColumnInfo[]): string {
+  const date = dateOf(mapping.date, columns);
+  const season = mapping.season ? `coalesce(TRY_CAST(r.${id(mapping.season)} AS INTEGER), year(${date}))` : `year(${date})`;
+  return `INSERT INTO performances
+  SELECT (${idOffset} + q.source_row + 1)::INTEGER, ${fileId}, (q.source_row + 1)::INTEGER,
+    ${textOf(mapping.athlete)}, q.athlete_key, ${dateOf(mapping.dob, columns)}, upper(${textOf(mapping.nationality)}),
+    q.event, ${sexOf(mapping.sex)}, q.direction, q.mark, ${textOf(mapping.mark)}, q.mark_flags,
+    ${date}, ${season}, q.wind, ${textOf(mapping.venue)}, ${textOf(mapping.competition)}, ${textOf(mapping.position)}, NULL
+  FROM ${id(raw)} r JOIN ${id(parsed)} q ON r.rowid = q.source_row`;
+}
+
+export const createAnomaliesSql = `CREATE TABLE IF NOT EXISTS anomalies (
+  detector VARCHAR, performance_id INTEGER, score DOUBLE, flagged INTEGER, threshold DOUBLE)`;
+
+export const createSanctionPeriodsSql = `CREATE OR REPLACE TABLE sanction_periods (
+  athlete_id INTEGER, from_season DOUBLE, to_season DOUBLE, sanction VARCHAR)`;
+
+/** Changes whenever any analysed value of any row changes: part of every cache key. */
+export const fingerprintSql = `SELECT count(*)::INTEGER AS n,
+  coalesce(bit_xor(hash(performance_id, athlete_key, dob, event, sex, mark, mark_flags, date, season, wind)), 0)::VARCHAR AS h
+FROM performances`;
+
+/** The performance ids of one event and sex in eventFeaturesSql's row order. */
+export function groupPerformanceIdsSql(event: string, sex: string): string {
+  return `SELECT performance_id FROM performances
+  WHERE event = ${text(event)} AND sex = ${text(sex)} AND mark IS NOT NULL AND date IS NOT NULL
+  ORDER BY date, performance_id`;
+}
+
+/** Every scored performance with each detector's score (s0…) and flag (f0…) beside it. */
+export function evaluationInputSql(detectors: string[]): string {
+  const pivots = detectors
+    .map((d, i) => `max(a.score) FILTER (WHERE a.detector = ${text(d)}) AS s${i}, max(a.flagged) FILTER (WHERE a.detector = ${text(d)}) AS f${i}`)
+    .join(',\n    ');
+  return `SELECT p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark${pivots ? `,\n    ${pivots}` : ''}
+  FROM performances p LEFT JOIN anomalies a ON a.performance_id = p.performance_id
+  WHERE p.mark IS NOT NULL AND p.date IS NOT NULL
+  GROUP BY p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark
+  ORDER BY p.performance_id`;
+}
+
+/** Performances flagged by at least `minMethods` of the given detectors. */
+export function consensusSql(detectors: string[], minMethods: number, limit: number): string {
+  const list = detectors.map(text).join(', ') || 'NULL';
+  return `SELECT p.performance_id, p.athlete_id, p.athlete, p.event, p.sex, p.date::VARCHAR AS date, p.mark_text,
+    string_agg(a.detector, ',' ORDER BY a.detector) AS methods, count(*)::INTEGER AS n
+  FROM anomalies a JOIN performances p USING (performance_id)
+  WHERE a.flagged = 1 AND a.detector IN (${list})
+  GROUP BY p.performance_id, p.athlete_id, p.athlete, p.event, p.sex, p.date, p.mark_text
+  HAVING count(*) >= ${minMethods}
+  ORDER BY n DESC, p.performance_id LIMIT ${limit}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Runs in a compute worker: one chunk of a loaded file's text columns (Arrow IPC from
+ * DuckDB) through normaliseResultColumns, back as Arrow IPC ready to insert into DuckDB.
+ */
+import { normaliseResultColumns } from '../../../core/athletics/normaliseResults';
+import type { MarkExclusion } from '../../../core/athletics/marks';
+import { integersOf, ipcOfColumns, readIpc, textsOf } from '../arrowReading';
+
+export interface NormaliseChunkInput {
+  /** Columns: source_row (0-based row of the file), athlete, event, mark, wind (text). */
+  ipc: Uint8Array;
+}
+
+export interface NormaliseChunkResult {
+  /** Columns: source_row, athlete_key, event, direction, mark, mark_flags, wind. */
+  ipc: Uint8Array;
+  rows: number;
+  validMarks: number;
+  excluded: Record<MarkExclusion, number>;
+  /** Source rows (0-based) and their text, for the first marks that could not be read. */
+  invalid: { row: number; text: string }[];
+  unknownEvents: Record<string, number>;
+}
+
+export function normaliseChunk(input: NormaliseChunkInput): NormaliseChunkResult {
+  const table = readIpc(input.ipc);
+  const sourceRow = integersOf(table, 'source_row');
+  const markText = textsOf(table, 'mark');
+  const normalised = normaliseResultColumns({
+    athlete: textsOf(table, 'athlete'),
+    event: textsOf(table, 'event'),
+    mark: markText,
+    wind: textsOf(table, 'wind'),
+  });
+  let validMarks = 0;
+  for (let i = 0; i < normalised.rows; i++) if (!Number.isNaN(normalised.mark[i])) validMarks++;
+  const ipc = ipcOfColumns({
+    source_row: { kind: 'int', values: sourceRow },
+    athlete_key: { kind: 'text', values: normalised.athleteKey },
+    event: { kind: 'text', values: normalised.event },
+    direction: { kind: 'text', values: normalised.direction },
+    mark: { kind: 'float', values: normalised.mark },
+    mark_flags: { kind: 'int', values: normalised.markFlags },
+    wind: { kind: 'float', values: normalised.wind },
+  });
+  return {
+    ipc,
+    rows: normalised.rows,
+    validMarks,
+    excluded: normalised.excluded,
+    invalid: normalised.invalidRows.map((i) => ({ row: sourceRow[i], text: markText[i] ?? '' })),
+    unknownEvents: normalised.unknownEvents,
+  };
+}
