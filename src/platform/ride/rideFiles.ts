@@ -1,0 +1,112 @@
+import { utils } from 'xlsx';
+import { createRideStream, fieldExportFromSheets, parseRideCsv, parseSegmentNumber, parseTimingSplitsCsv, FieldExportError, type RideStream, type SheetRows, type TimingGate } from '../../core/power/index';
+import { DataError } from '../dataError';
+import { readFitRecords } from '../intake/readFit';
+import { openWorkbook } from '../intake/readXlsx';
+
+/** One rider's ride from a file, ready for the replay clock: samples, gate times, profile. */
+export interface ReplayRide {
+  readonly fileName: string;
+  readonly riderName: string;
+  readonly weightKg: number | null;
+  readonly ftp: number | null;
+  readonly stream: RideStream;
+  /** Gate times (s from the ride's start): each segment's start, then the last segment's end. */
+  readonly gates: readonly number[];
+  /** From the Segments sheet's numbers (`1.5` → 5); null when the file has no segments. */
+  readonly segmentsPerLap: number | null;
+  /** Cells that were skipped, each with its place: the rest of the file was kept. */
+  readonly issues: readonly string[];
+}
+
+export type RideFile = { kind: 'ride'; ride: ReplayRide } | { kind: 'splits'; fileName: string; gates: TimingGate[] };
+
+const riderFromName = (fileName: string) => fileName.replace(/\.[^.]+$/, '');
+
+/** Reads a field-export xlsx, a FIT file, a ride CSV or a timing-splits CSV/xlsx. */
+export async function readRideFile(file: File): Promise<RideFile> {
+  const name = file.name;
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.fit')) return { kind: 'ride', ride: fitRide(await file.arrayBuffer(), name) };
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
+    const text = await file.text();
+    const header = text.slice(0, text.indexOf('\n') >>> 0).toLowerCase();
+    if (/power|watts/.test(header)) {
+      try {
+        const { stream } = parseRideCsv(text);
+        return { kind: 'ride', ride: { fileName: name, riderName: riderFromName(name), weightKg: null, ftp: null, stream, gates: [], segmentsPerLap: null, issues: [] } };
+      } catch (error) {
+        throw new DataError(`"${name}": ${(error as Error).message}`, { file: name });
+      }
+    }
+    return { kind: 'splits', fileName: name, gates: splits(text, name) };
+  }
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xls')) {
+    const workbook = openWorkbook(await file.arrayBuffer(), name);
+    const sheets: SheetRows = Object.fromEntries(workbook.sheetNames.map((sheet) => [sheet, workbook.rows(sheet) as unknown[][]]));
+    const isExport = workbook.sheetNames.some((s) => s.toLowerCase() === 'powerdata');
+    if (!isExport && workbook.sheetNames.length > 0) {
+      const first = sheets[workbook.sheetNames[0]];
+      const header = (first[0] ?? []).map((c) => String(c ?? '').toLowerCase()).join(',');
+      if (/rider|name|bib/.test(header) && /split|time|duration/.test(header)) {
+        return { kind: 'splits', fileName: name, gates: splits(utils.sheet_to_csv(utils.aoa_to_sheet(first)), name) };
+      }
+    }
+    return { kind: 'ride', ride: fieldExportRide(sheets, name) };
+  }
+  throw new DataError(`"${name}" is not a ride file`, { file: name, expected: 'a field export .xlsx, a .fit, a ride .csv or a timing-splits .csv' });
+}
+
+function splits(text: string, fileName: string): TimingGate[] {
+  try {
+    return parseTimingSplitsCsv(text);
+  } catch (error) {
+    throw new DataError(`"${fileName}": ${(error as Error).message}`, { file: fileName });
+  }
+}
+
+export function fieldExportRide(sheets: SheetRows, fileName: string): ReplayRide {
+  try {
+    const { ride, issues } = fieldExportFromSheets(sheets);
+    const gates = ride.segments.map((s) => s.startTime);
+    const last = ride.segments[ride.segments.length - 1];
+    if (last) gates.push(last.startTime + last.durationS);
+    const perLap = ride.segments.length > 0 ? Math.max(...ride.segments.map((s) => parseSegmentNumber(s.segmentNumber).segment)) : null;
+    return {
+      fileName,
+      riderName: ride.rider.name || riderFromName(fileName),
+      weightKg: ride.rider.weightKg,
+      ftp: ride.rider.ftp,
+      stream: ride.stream,
+      gates: strictlyIncreasing(gates),
+      segmentsPerLap: perLap,
+      issues: issues.map((i) => `"${fileName}", sheet ${i.sheet}, row ${i.row}, column ${i.column}: ${i.message}`),
+    };
+  } catch (error) {
+    if (error instanceof FieldExportError) throw new DataError(`"${fileName}", ${error.message}`, { file: fileName, expected: 'sheets PowerData, Segments and Rider' });
+    throw error;
+  }
+}
+
+function strictlyIncreasing(times: number[]): number[] {
+  return times.filter((t, i) => i === 0 || t > times[i - 1]);
+}
+
+function fitRide(bytes: ArrayBuffer, fileName: string): ReplayRide {
+  const columns = readFitRecords(bytes, fileName);
+  const stamps = (columns.timestamp ?? []).map((t) => (t instanceof Date ? t.getTime() / 1000 : Number(t)));
+  if (stamps.length === 0) throw new DataError(`"${fileName}" has records without timestamps`, { file: fileName });
+  const numbers = (...names: string[]) => {
+    const column = names.map((n) => columns[n]).find((c) => c !== undefined);
+    return stamps.map((_, i) => (column && typeof column[i] === 'number' ? (column[i] as number) : NaN));
+  };
+  const stream = createRideStream({
+    time: stamps.map((t) => t - stamps[0]),
+    power: numbers('power'),
+    cadence: numbers('cadence'),
+    heartRate: numbers('heartRate'),
+    speed: numbers('enhancedSpeed', 'speed'),
+    distance: numbers('distance'),
+  });
+  return { fileName, riderName: riderFromName(fileName), weightKg: null, ftp: null, stream, gates: [], segmentsPerLap: null, issues: [] };
+}
