@@ -194,6 +194,8 @@ export interface ResultsLabApi {
   summary(): Promise<DatasetSummary>;
   runDetectors(choices: DetectorChoice[], options?: JobOptions & { seed?: number }): Promise<DetectorRunSummary[]>;
   loadSanctions(file: File, options?: JobOptions): Promise<SanctionsSummary>;
+  /** The sanctions as matched now (they are matched again whenever the results change). */
+  sanctionsSummary(): Promise<SanctionsSummary | null>;
   /** The analyst confirms a candidate for a sanction, or rejects the match (athleteId null). */
   decideMatch(sanctionIndex: number, athleteId: number | null): Promise<SanctionsSummary>;
   evaluation(level: EvaluationLevel, options?: { event?: string; consensusMin?: number }): Promise<EvaluationTable>;

@@ -137,6 +137,10 @@ export class ResultsLab implements Api.ResultsLabApi {
     return this.#sanctions.load(file, options);
   }
 
+  async sanctionsSummary(): Promise<Api.SanctionsSummary | null> {
+    return this.#sanctions.loaded ? this.#sanctions.summary() : null;
+  }
+
   decideMatch(sanctionIndex: number, athleteId: number | null): Promise<Api.SanctionsSummary> {
     return this.#sanctions.decide(sanctionIndex, athleteId);
   }
