@@ -70,6 +70,7 @@ export class StreamSession {
       poolWorkers: () => pool.stats.workers,
     }, resume && resume.resumeKey === source.resumeKey ? resume : undefined);
     this.#coordinator = coordinator;
+    this.view = null;
     this.#resumedFromLine = coordinator.lines;
     this.#lastCheckpoint = performance.now();
     if (source.resumeKey !== null) await saveSourceRecipe(recipe).catch((error) => notices.error(error, 'Saving the stream source'));
@@ -132,7 +133,7 @@ export class StreamSession {
       if (!coordinator) return;
       const now = performance.now();
       if (now - this.#lastView >= 200) this.#refresh();
-      if (now - this.#lastCheckpoint >= CHECKPOINT_EVERY_MS && coordinator.checkpoint().resumeKey !== '') {
+      if (now - this.#lastCheckpoint >= CHECKPOINT_EVERY_MS && coordinator.resumable) {
         this.#lastCheckpoint = now;
         void this.#checkpoint(coordinator);
       }
@@ -143,8 +144,9 @@ export class StreamSession {
 
   async #checkpoint(coordinator: StreamCoordinator): Promise<void> {
     try {
-      await saveCheckpoint(coordinator.checkpoint());
-      if (this.view) this.view = { ...this.view, checkpointLine: coordinator.checkpoint().lines };
+      const record = coordinator.checkpoint();
+      await saveCheckpoint(record);
+      if (this.view && this.#coordinator === coordinator) this.view = { ...this.view, checkpointLine: record.lines };
     } catch (error) {
       notices.error(error, 'Saving the stream checkpoint');
     }

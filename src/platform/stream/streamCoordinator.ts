@@ -96,6 +96,10 @@ export class StreamCoordinator {
     return this.#queue.size + this.#overflow.length + (this.#dispatcher?.backlogLines ?? 0);
   }
 
+  get resumable(): boolean {
+    return this.#resumeKey !== '';
+  }
+
   get resumedFrom(): number {
     return this.#committed.offset;
   }
