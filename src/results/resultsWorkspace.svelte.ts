@@ -35,7 +35,10 @@ export class ResultsWorkspace {
   consensus = $state<ConsensusRow[]>([]);
   profile = $state<AthleteProfile | null>(null);
   distribution = $state<EventDistribution | null>(null);
+  /** True once the first-sight sample is loaded and analysed (or the analyst took over). */
+  settled = $state(false);
   #started = false;
+  #userLoaded = false;
 
   constructor() {
     for (const detector of this.detectors) {
@@ -51,17 +54,20 @@ export class ResultsWorkspace {
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    await this.task.run('Loading the sample results', async (signal, report) => {
+    const loaded = await this.task.run('Loading the sample results', async (signal, report) => {
       const [results, sanctions] = await Promise.all([fetchSample(samples.results), fetchSample(samples.sanctions)]);
       const outcome = await this.lab.loadFiles([results], { signal, onProgress: report });
       this.sampleFiles = outcome.loaded.map((f) => f.file);
       this.sanctions = await this.lab.loadSanctions(sanctions, { signal, onProgress: report });
       this.summary = await this.lab.summary();
+      return true;
     });
-    if (this.summary && this.summary.performances > 0) await this.runAll();
+    if (loaded && !this.#userLoaded && this.summary && this.summary.performances > 0) await this.runAll();
+    this.settled = true;
   }
 
   async addFiles(files: File[]): Promise<void> {
+    this.#userLoaded = true;
     await this.task.run('Loading results', async (signal, report) => {
       for (const sample of this.sampleFiles) await this.lab.removeFile(sample).catch(() => undefined);
       this.sampleFiles = [];
