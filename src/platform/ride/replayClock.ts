@@ -94,12 +94,9 @@ export class ReplayClock {
     const step = this.speed === 'max' ? MAX_BATCH_SECONDS : ((nowMs - this.lastTickMs) / 1000) * this.speed;
     this.lastTickMs = nowMs;
     this.deliverUpTo(Math.min(this.durationS, this.positionS + step));
+    const finished = this.positionS >= this.durationS;
+    this.timer = finished ? null : setTimeout(() => this.tick(), this.speed === 'max' ? 0 : 50);
     this.sink.advanced(this.positionS);
-    if (this.positionS >= this.durationS) {
-      this.timer = null;
-      return;
-    }
-    this.timer = setTimeout(() => this.tick(), this.speed === 'max' ? 0 : 50);
   }
 
   private deliverUpTo(target: number): void {

@@ -6,6 +6,8 @@ export interface SessionRider {
   readonly name: string;
   readonly ftp: number | null;
   readonly weightKg: number | null;
+  /** The sensor the rider wore (live sessions), so a resume re-pairs it. */
+  readonly sensorId?: string | null;
 }
 
 /** A stretch with no samples because a sensor's link was lost: shown, never filled. */
