@@ -1,6 +1,5 @@
-/** Shared parts: parameter checks, flags, ranks, consensus, orientation and mark formatting. */
+/** Shared parts: parameter checks, flags, ranks, orientation and mark formatting (consensus: src/core/evaluation/consensus.ts). */
 import { describe, expect, it } from 'vitest';
-import { consensusOf } from './consensus';
 import { flagScores, rankScores } from './flags';
 import { formatMark, goodnessOf } from './goodness';
 import { resolveParameters } from './parameters';
@@ -22,17 +21,11 @@ describe('resolveParameters', () => {
   });
 });
 
-describe('flags, ranks and consensus', () => {
+describe('flags and ranks', () => {
   it('flags at or above the threshold and ranks the highest first with shared ties', () => {
     const scores = Float64Array.from([0.2, 3, 1.5, 3, -1]);
     expect(Array.from(flagScores(scores, 1.5))).toEqual([0, 1, 1, 1, 0]);
     expect(Array.from(rankScores(scores))).toEqual([4, 1.5, 3, 1.5, 5]);
-  });
-  it('counts the methods flagging each performance', () => {
-    const c = consensusOf([Uint8Array.from([1, 0, 1]), Uint8Array.from([1, 1, 0]), Uint8Array.from([1, 0, 0])], 2);
-    expect(Array.from(c.methodCount)).toEqual([3, 1, 1]);
-    expect(Array.from(c.flagged)).toEqual([1, 0, 0]);
-    expect(() => consensusOf([Uint8Array.from([1])], 2)).toThrow('invalid minMethods: 2 (expected 1 to 1)');
   });
 });
 

@@ -3,6 +3,7 @@
  * against the sanction labels with the same functions (evaluateMethod), at the athlete or
  * the performance level, over all events or one, with precision–recall curves.
  */
+import { consensusOutliers } from '../../../core/evaluation/consensus';
 import { aggregateByAthlete } from '../../../core/evaluation/athleteLevel';
 import { precisionRecallCurve } from '../../../core/evaluation/averagePrecision';
 import { bestZScores, resultCountScores } from '../../../core/evaluation/baselines';
@@ -80,19 +81,18 @@ export function evaluateMethods(input: EvaluateInput): EvaluateResult {
     periods.set(code, [...(periods.get(code) ?? []), { from: input.sanctioned.from[k], to: input.sanctioned.to[k] }]);
   });
 
-  const n = keep.length;
   const methods: Method[] = [];
-  const counts = new Float64Array(n);
   input.detectors.forEach((detector, d) => {
     const scores = pick(numbersOf(table, `s${d}`));
     const flagNumbers = pick(numbersOf(table, `f${d}`));
     const flagged = Uint8Array.from(flagNumbers, (f) => (f > 0 ? 1 : 0));
-    flagged.forEach((f, i) => (counts[i] += f));
     methods.push({ id: detector.id, label: detector.label, kind: 'detector', scores, flagged });
   });
   if (input.detectors.length > 0) {
     const k = Math.min(Math.max(1, Math.round(input.consensusMin)), input.detectors.length);
-    methods.push({ id: 'consensus', label: `Consensus (≥ ${k} of ${input.detectors.length} methods)`, kind: 'consensus', scores: counts, flagged: Uint8Array.from(counts, (c) => (c >= k ? 1 : 0)) });
+    // The number of methods that flag a performance is the consensus's score.
+    const consensus = consensusOutliers(methods, k);
+    methods.push({ id: 'consensus', label: `Consensus (≥ ${k} of ${input.detectors.length} methods)`, kind: 'consensus', scores: Float64Array.from(consensus.counts), flagged: consensus.flagged });
   }
   const z = bestZScores({ athleteOf, athleteCount, groupOf, higherIsBetter: higher, marks });
   const resultCount = resultCountScores(athleteOf, athleteCount);
