@@ -17,7 +17,7 @@ test('the real 8-game feed, dropped and streamed, gives the official Game Score 
   await page.getByTestId('replay-speed').selectOption('max');
   await page.locator('input[type=file]').setInputFiles(join(data, 'nba_live_pbp_2025-02_8games.jsonl'));
   await expect(page.getByTestId('stream-source')).toContainText('nba_live_pbp_2025-02_8games.jsonl');
-  await expect(page.getByTestId('stream-status')).toContainText('finished · 4,386 lines', { timeout: 60_000 });
+  await expect(page.getByTestId('stream-status')).toContainText('finished · 4,387 lines', { timeout: 60_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export player-games CSV' }).click()]);
   const [header, ...rows] = readFileSync((await download.path())!, 'utf8').trim().split('\n');
   const columns = header.split(',');
