@@ -6,11 +6,13 @@ import { median, type BenchContext, type BenchRow, type BenchSuite } from '../co
 
 /** Generated feed lines (many overlapping games), written once per size. */
 function feedFile(lines: number): { path: string; sample: string[] } {
-  const games = Math.ceil(lines / 540);
+  // About 415 lines a game: generate enough, then cut to the exact count.
+  const games = Math.ceil(lines / 380);
   const all = generateGameLines({ games, seed: 42 }).slice(0, lines);
   const dir = join('.cache', 'bench');
   mkdirSync(dir, { recursive: true });
   const path = resolve(dir, `stream-${lines}.jsonl`);
+  if (all.length !== lines) throw new Error(`generated ${all.length} lines, wanted ${lines}`);
   writeFileSync(path, `${all.join('\n')}\n`);
   return { path, sample: all.slice(0, 20_000) };
 }
