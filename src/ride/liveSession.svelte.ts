@@ -58,7 +58,7 @@ export class LiveSession {
       riderIds: [],
       source: 'live',
       riders: [],
-      course: { segmentsPerLap: this.pipeline.segmentsPerLap, segmentNames: this.pipeline.segmentNames },
+      course: { segmentsPerLap: this.pipeline.segmentsPerLap, segmentNames: [...this.pipeline.segmentNames] },
       gaps: [],
     };
     this.pipeline.reset(this.pipeline.segmentsPerLap, [], this.pipeline.segmentNames);

@@ -78,11 +78,13 @@ export class GattSensorSource implements SensorSource {
   private async connect(): Promise<void> {
     const server = await this.server().connect();
     this.unsubscribe();
+    const missing: string[] = [];
     for (const { kind, service, characteristic } of MEASUREMENTS) {
       let found: GattCharacteristic;
       try {
         found = await (await server.getPrimaryService(service)).getCharacteristic(characteristic);
-      } catch {
+      } catch (error) {
+        missing.push(`${kind}: ${(error as Error).message}`);
         continue; // this device does not offer that measurement
       }
       const handler = (event: Event) => {
@@ -94,7 +96,7 @@ export class GattSensorSource implements SensorSource {
       this.subscriptions.push({ characteristic: found, handler });
       this.kinds.add(kind);
     }
-    if (this.subscriptions.length === 0) throw new Error(`${this.name} offers no power, heart-rate or speed/cadence measurement`);
+    if (this.subscriptions.length === 0) throw new Error(`${this.name} offers no power, heart-rate or speed/cadence measurement (${missing.join('; ')})`);
     this.events.emitStatus({ state: 'connected', attempts: 0, detail: null });
   }
 

@@ -115,5 +115,6 @@ export class SensorHub {
     }
     entry.state = { ...entry.state, last: { ...entry.state.last, ...values }, packets: entry.state.packets + 1 };
     this.listener.values(entry.source.id, values, packet.arrivalMs);
+    this.listener.changed();
   }
 }
