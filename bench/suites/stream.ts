@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateGameLines } from '../../src/core/generate/games';
 import { median, type BenchContext, type BenchRow, type BenchSuite } from '../context';
@@ -33,11 +33,20 @@ async function parseLimit(page: Page, text: string, repeats: number): Promise<nu
   }, { text, repeats });
 }
 
+let runNumber = 0;
+
 async function streamRun(page: Page, path: string, lines: number, batchSize: number, workers: number): Promise<{ rate: number; p50: string; p99: string }> {
+  // A fresh file name per run, so the previous run's "finished" is never read as this one's.
+  const name = `run-${++runNumber}.jsonl`;
+  const copy = join(dirname(path), name);
+  copyFileSync(path, copy);
+  path = copy;
   await page.getByTestId('batch-size').selectOption(String(batchSize));
   await page.getByTestId('workers').selectOption(String(workers));
   await page.getByTestId('replay-speed').selectOption('max');
   await page.locator('input[type=file]').setInputFiles(path);
+  await page.getByTestId('stream-source').filter({ hasText: name }).waitFor();
+  await page.waitForTimeout(300);
   await page.getByTestId('stream-status').filter({ hasText: `finished · ${lines.toLocaleString('en')} lines` }).waitFor({ timeout: 170_000 });
   const rate = Number((await page.getByTestId('health-throughput').textContent())!.replace(/[^\d]/g, ''));
   return { rate, p50: (await page.getByTestId('health-p50').textContent()) ?? '', p99: (await page.getByTestId('health-p99').textContent()) ?? '' };
