@@ -65,6 +65,7 @@ test('ride bluetooth: connect through the chooser, power on screen, link loss ma
   }, Array.from({ length: 12 }, (_, i) => powerPacket(250, Math.floor((i * 0.25 * 90) / 60), Math.round(Math.floor((i * 0.25 * 90) / 60) * (60 / 90) * 1024))));
   await expect(page.getByTestId('sensor-power')).toHaveText('250 W');
   await expect(page.getByTestId('ride-mode')).toContainText(/Live session — [2-9]\d* samples/);
+  await page.waitForTimeout(1300); // the last 1 s bin closes
   const before = Number(/(\d+) samples/.exec((await page.getByTestId('ride-mode').textContent()) ?? '')![1]);
 
   holdConnections = true;

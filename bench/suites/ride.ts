@@ -56,6 +56,8 @@ function replayShared(context: BenchContext): BenchRow[] {
     const sheets: SheetRows = Object.fromEntries(workbook.SheetNames.map((s) => [s, XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[s], { header: 1, defval: null })]));
     const { ride } = fieldExportFromSheets(sheets);
     const gates = ride.segments.map((s) => s.startTime);
+    const last = ride.segments[ride.segments.length - 1];
+    if (last) gates.push(last.startTime + last.durationS);
     const n = ride.stream.time.length;
     const repeats = context.options.quick ? 3 : 9;
     const ours: number[] = [];
