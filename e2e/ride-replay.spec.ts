@@ -82,6 +82,8 @@ test('ride replay: the generated sample fills the matrix with NP and z-scores eq
   await rideInput(page).setInputFiles({ name: 'splits.csv', mimeType: 'text/csv', buffer: Buffer.from('Rider,Split\nRider 1,95\nRider 1,80\n') });
   await expect(page.getByTestId('replay-status')).toContainText('splits', { timeout: 30_000 });
   await expect(page.getByTestId('replay-status')).toContainText('(replayed)', { timeout: 60_000 });
+  // The table follows the status by one animation frame: wait for the redraw, not the status.
+  await expect.poll(async () => (await matrixPoints(page)).filter((p) => p.rider === 'Rider 1').length, { timeout: 10_000 }).toBe(2);
   const after = await matrixPoints(page);
   const rider1 = after.find((p) => p.rider === 'Rider 1' && p.segment === '1.1')!;
   expect(rider1.np).toBeCloseTo(naiveSegmentNp(rides[0], 0, 95), 6);

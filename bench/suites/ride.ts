@@ -31,19 +31,28 @@ async function gateLatency(context: BenchContext): Promise<BenchRow[]> {
       for (const id of ids) feed.push(id, 'power', [0x00, 0x00, (180 + ((tick * 7) % 120)) & 0xff, 0x00]);
     }, 250);
     await new Promise((r) => setTimeout(r, 2000));
-    (window as unknown as { __tracksideGateLatencies: number[] }).__tracksideGateLatencies = [];
+    (window as unknown as { __tracksideGateTimings: unknown[] }).__tracksideGateTimings = [];
     for (let g = 0; g < gates; g++) {
       dispatchEvent(new KeyboardEvent('keydown', { key: String((g % 9) + 1) }));
       await new Promise((r) => setTimeout(r, 120));
     }
     clearInterval(streaming);
-    return (window as unknown as { __tracksideGateLatencies: number[] }).__tracksideGateLatencies;
+    type Timing = { gateToDataMs: number; frameWaitMs: number; drawMs: number; gateToDrawnMs: number };
+    return (window as unknown as { __tracksideGateTimings: Timing[] }).__tracksideGateTimings;
   }, gates);
   await page.close();
   const frame = 1000 / 60;
+  const of = (key: keyof (typeof latencies)[number]) => latencies.map((t) => t[key]);
+  const row = (label: string, values: number[], p: number, note?: string): BenchRow => ({ suite: 'ride', case: `${label}, p${p}`, unit: 'ms', value: percentile(values, p), reference: { label: 'one frame', value: frame }, ...(note ? { note } : {}) });
   return [
-    { suite: 'ride', case: `gate → matrix drawn, p50 (10 riders at 4 Hz, ${latencies.length} gates)`, unit: 'ms', value: percentile(latencies, 50), reference: { label: 'one frame', value: frame } },
-    { suite: 'ride', case: 'gate → matrix drawn, p99', unit: 'ms', value: percentile(latencies, 99), reference: { label: 'one frame', value: frame }, note: 'gate call → chart.update in the next animation frame' },
+    row(`gate → matrix drawn (10 riders at 4 Hz, ${latencies.length} gates)`, of('gateToDrawnMs'), 50),
+    row('gate → matrix drawn', of('gateToDrawnMs'), 99, 'gate call → chart.update done in the next animation frame'),
+    row('gate → data ready', of('gateToDataMs'), 50),
+    row('gate → data ready', of('gateToDataMs'), 99, 'SessionModel.addGate + points()'),
+    row('wait for the frame', of('frameWaitMs'), 50),
+    row('wait for the frame', of('frameWaitMs'), 99, 'gate call → rAF callback: vsync and other tasks'),
+    row('draw work in the frame', of('drawMs'), 50),
+    row('draw work in the frame', of('drawMs'), 99, 'points, trails, chart.update'),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { SessionModel, segmentNumberAt, type MatrixPoint, type MatrixView, type RideStreamColumns, type RiderSegment } from '../core/power/index';
 import type { SessionRecorder } from '../platform/ride/sessionRecorder';
+import type { PendingGate } from './gateLatency';
 
 export interface RiderEntry {
   readonly id: string;
@@ -27,8 +28,8 @@ export class RidePipeline {
   #segmentNames = $state<string[]>([]);
   #sampleCount = $state(0);
   recorder: SessionRecorder | null = null;
-  /** performance.now() of the gate not yet drawn (the benchmark's start mark). */
-  pendingGateAt: number | null = null;
+  /** The first gate not yet drawn (the benchmark's start mark); the matrix takes it. */
+  pendingGate: PendingGate | null = null;
 
   constructor(segmentsPerLap = 5) {
     this.#model = new SessionModel({ segmentsPerLap });
@@ -92,9 +93,11 @@ export class RidePipeline {
 
   /** A rider crossed a gate at `time` (session seconds); returns the closed segment. */
   gate(riderId: string, time: number, options: { record?: boolean } = {}): RiderSegment | null {
-    this.pendingGateAt ??= performance.now();
-    const index = this.#model.segments(riderId).length;
+    const started = performance.now();
+    const pending = (this.pendingGate ??= { at: started, computeMs: 0 });
+    const index = this.#model.segmentCount(riderId);
     const closed = this.#model.addGate({ riderId, time });
+    pending.computeMs += performance.now() - started;
     if (options.record !== false && this.recorder) {
       const label = closed ? segmentNumberAt(index, this.#segmentsPerLap) : 'start';
       void this.recorder.addGate(riderId, time, label);
@@ -109,6 +112,10 @@ export class RidePipeline {
 
   segments(): RiderSegment[] {
     return this.#model.segments();
+  }
+
+  segmentCount(riderId: string): number {
+    return this.#model.segmentCount(riderId);
   }
 
   riderName(id: string): string {

@@ -104,6 +104,10 @@ export class SessionModel {
     return [...this.riders.values()].flatMap((rider) => rider.segments);
   }
 
+  segmentCount(riderId: string): number {
+    return this.riders.get(riderId)?.segments.length ?? 0;
+  }
+
   /** Every rider's segments as matrix points, normalised per group as the view says. */
   points(view: MatrixView = {}): MatrixPoint[] {
     const xMetric = view.xMetric ?? 'durationS';

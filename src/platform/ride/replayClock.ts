@@ -99,17 +99,23 @@ export class ReplayClock {
     this.sink.advanced(this.positionS);
   }
 
+  /**
+   * Gates of every rider in time order (ties: track order); before each gate, every rider's
+   * samples stamped before it, so several riders arrive interleaved as they would live.
+   */
   private deliverUpTo(target: number): void {
-    this.tracks.forEach((track, k) => {
-      const { stream, gates, riderId } = track;
-      // Gates strictly before the target, each preceded by the samples before it.
-      while (this.gateCursor[k] < gates.length && gates[this.gateCursor[k]] <= target) {
-        const gate = gates[this.gateCursor[k]++];
-        this.deliverSamples(k, lowerBound(stream.time, gate));
-        this.sink.gate(riderId, gate);
+    for (;;) {
+      let next = -1;
+      for (let k = 0; k < this.tracks.length; k++) {
+        const gate = this.tracks[k].gates[this.gateCursor[k]];
+        if (gate !== undefined && gate <= target && (next < 0 || gate < this.tracks[next].gates[this.gateCursor[next]])) next = k;
       }
-      this.deliverSamples(k, lowerBound(stream.time, target));
-    });
+      if (next < 0) break;
+      const gate = this.tracks[next].gates[this.gateCursor[next]++];
+      this.tracks.forEach((track, k) => this.deliverSamples(k, lowerBound(track.stream.time, gate)));
+      this.sink.gate(this.tracks[next].riderId, gate);
+    }
+    this.tracks.forEach((track, k) => this.deliverSamples(k, lowerBound(track.stream.time, target)));
     this.positionS = target;
   }
 
