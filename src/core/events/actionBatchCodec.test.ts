@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeActions, encodeActions } from './actionBatchCodec.ts';
-import type { GameAction } from './gameAction.ts';
+import { actionFingerprint, type GameAction } from './gameAction.ts';
 
 const shot: GameAction = {
   gameId: '0022400651', actionNumber: 7, orderNumber: 70000, period: 1, clockSeconds: 699.5,
@@ -12,20 +12,32 @@ const shot: GameAction = {
 const rebound: GameAction = { ...shot, actionNumber: 8, orderNumber: 80000, actionType: 'rebound', subType: 'defensive', shotResult: '', assistPersonId: 0, teamTricode: 'DET' };
 
 describe('actionBatchCodec', () => {
-  it('gives back every field of every action with its line number', () => {
+  it('gives back every field of every action with its line number and fingerprint', () => {
     const encoded = encodeActions([{ lineNumber: 3, action: shot }, { lineNumber: 9, action: rebound }]);
-    expect(decodeActions(encoded)).toEqual([{ lineNumber: 3, action: shot }, { lineNumber: 9, action: rebound }]);
+    expect(decodeActions(encoded)).toEqual([
+      { lineNumber: 3, action: shot, fingerprint: actionFingerprint(shot) },
+      { lineNumber: 9, action: rebound, fingerprint: actionFingerprint(rebound) },
+    ]);
+    expect(actionFingerprint(shot)).not.toBe(actionFingerprint(rebound));
   });
 
   it('stores each distinct text once', () => {
     const encoded = encodeActions([{ lineNumber: 1, action: shot }, { lineNumber: 2, action: rebound }]);
     // shot: 7 distinct texts; the rebound adds 'rebound', 'defensive' and '' (its shotResult).
     expect(encoded.dictionary.length).toBe(10);
-    expect(encoded.numbers.length).toBe(2 * 14);
+    // line number, 13 GameAction numbers, fingerprint
+    expect(encoded.numbers.length).toBe(2 * 15);
+  });
+
+  it('refuses a text index outside the dictionary', () => {
+    const encoded = encodeActions([{ lineNumber: 1, action: shot }]);
+    const texts = encoded.texts.slice();
+    texts[2] = 99;
+    expect(() => decodeActions({ ...encoded, texts })).toThrow('invalid encoded actions: text index 99 outside the dictionary');
   });
 
   it('refuses columns that do not fit the count', () => {
     const encoded = encodeActions([{ lineNumber: 1, action: shot }]);
-    expect(() => decodeActions({ ...encoded, count: 2 })).toThrow('invalid encoded actions: 2 actions but 14 numbers and 7 texts');
+    expect(() => decodeActions({ ...encoded, count: 2 })).toThrow('invalid encoded actions: 2 actions but 15 numbers and 7 texts');
   });
 });

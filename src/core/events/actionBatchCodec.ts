@@ -3,9 +3,11 @@
  * transferred typed arrays and a small dictionary instead of thousands of cloned objects.
  * Numbers go into one Float64Array (row-major, NUMBER_FIELDS per action, exact for every id
  * and epoch millisecond); the short texts repeat a lot (game ids, action types, names), so
- * they become indices into a dictionary of distinct strings.
+ * they become indices into a dictionary of distinct strings. The worker also computes each
+ * action's fingerprint (the store's duplicate test) while it is there, in parallel, so the
+ * coordinator does not hash every field again.
  */
-import type { GameAction } from './gameAction.ts';
+import { actionFingerprint, type GameAction } from './gameAction.ts';
 
 const NUMBER_FIELDS = [
   'actionNumber', 'orderNumber', 'period', 'clockSeconds', 'timeActualMs', 'editedMs', 'teamId',
@@ -16,8 +18,9 @@ const TEXT_FIELDS = [
   'gameId', 'actionType', 'subType', 'qualifiers', 'teamTricode', 'playerName', 'shotResult',
 ] as const satisfies readonly (keyof GameAction)[];
 
-/** Numbers per action: the GameAction numbers plus the line number. */
-const STRIDE = NUMBER_FIELDS.length + 1;
+/** Numbers per action: the line number, the GameAction numbers, the fingerprint. */
+const STRIDE = NUMBER_FIELDS.length + 2;
+const FINGERPRINT = STRIDE - 1;
 
 export interface EncodedActions {
   count: number;
@@ -31,6 +34,11 @@ export interface LineAction {
   action: GameAction;
 }
 
+/** A decoded action with actionFingerprint(action), computed where it was parsed. */
+export interface FingerprintedAction extends LineAction {
+  fingerprint: number;
+}
+
 export function encodeActions(parsed: readonly LineAction[]): EncodedActions {
   const numbers = new Float64Array(parsed.length * STRIDE);
   const texts = new Int32Array(parsed.length * TEXT_FIELDS.length);
@@ -40,6 +48,7 @@ export function encodeActions(parsed: readonly LineAction[]): EncodedActions {
     const at = row * STRIDE;
     numbers[at] = lineNumber;
     NUMBER_FIELDS.forEach((field, i) => (numbers[at + 1 + i] = action[field]));
+    numbers[at + FINGERPRINT] = actionFingerprint(action);
     TEXT_FIELDS.forEach((field, i) => {
       const value = action[field];
       let index = indexOf.get(value);
@@ -53,28 +62,29 @@ export function encodeActions(parsed: readonly LineAction[]): EncodedActions {
   return { count: parsed.length, numbers, texts, dictionary };
 }
 
-export function decodeActions(encoded: EncodedActions): LineAction[] {
+export function decodeActions(encoded: EncodedActions): FingerprintedAction[] {
   const { count, numbers, texts, dictionary } = encoded;
-  if (numbers.length !== count * STRIDE || texts.length !== count * TEXT_FIELDS.length) {
+  const width = TEXT_FIELDS.length;
+  if (numbers.length !== count * STRIDE || texts.length !== count * width) {
     throw new Error(`invalid encoded actions: ${count} actions but ${numbers.length} numbers and ${texts.length} texts`);
   }
-  const out: LineAction[] = new Array(count);
+  for (let i = 0; i < texts.length; i++) {
+    if (!(texts[i] >= 0 && texts[i] < dictionary.length)) throw new Error(`invalid encoded actions: text index ${texts[i]} outside the dictionary`);
+  }
+  const out: FingerprintedAction[] = new Array(count);
   for (let row = 0; row < count; row++) {
-    const n = row * STRIDE + 1;
-    const t = row * TEXT_FIELDS.length;
-    const text = (i: number): string => {
-      const value = dictionary[texts[t + i]];
-      if (value === undefined) throw new Error(`invalid encoded actions: text index ${texts[t + i]} outside the dictionary`);
-      return value;
-    };
+    const at = row * STRIDE;
+    const n = at + 1;
+    const t = row * width;
     out[row] = {
-      lineNumber: numbers[row * STRIDE],
+      lineNumber: numbers[at],
+      fingerprint: numbers[at + FINGERPRINT],
       action: {
-        gameId: text(0), actionNumber: numbers[n], orderNumber: numbers[n + 1], period: numbers[n + 2],
+        gameId: dictionary[texts[t]], actionNumber: numbers[n], orderNumber: numbers[n + 1], period: numbers[n + 2],
         clockSeconds: numbers[n + 3], timeActualMs: numbers[n + 4], editedMs: numbers[n + 5],
-        actionType: text(1), subType: text(2), qualifiers: text(3), teamId: numbers[n + 6],
-        teamTricode: text(4), personId: numbers[n + 7], playerName: text(5), assistPersonId: numbers[n + 8],
-        stealPersonId: numbers[n + 9], blockPersonId: numbers[n + 10], shotResult: text(6),
+        actionType: dictionary[texts[t + 1]], subType: dictionary[texts[t + 2]], qualifiers: dictionary[texts[t + 3]], teamId: numbers[n + 6],
+        teamTricode: dictionary[texts[t + 4]], personId: numbers[n + 7], playerName: dictionary[texts[t + 5]], assistPersonId: numbers[n + 8],
+        stealPersonId: numbers[n + 9], blockPersonId: numbers[n + 10], shotResult: dictionary[texts[t + 6]],
         scoreHome: numbers[n + 11], scoreAway: numbers[n + 12],
       },
     };

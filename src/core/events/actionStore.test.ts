@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ActionStore } from './actionStore.ts';
-import type { GameAction } from './gameAction.ts';
+import { actionFingerprint, type GameAction } from './gameAction.ts';
 
 const base: GameAction = {
   gameId: 'g1', actionNumber: 1, orderNumber: 10, period: 1, clockSeconds: 600, timeActualMs: 1000, editedMs: 2000,
@@ -45,5 +45,14 @@ describe('ActionStore', () => {
     expect(restored.offer(act({})).kind).toBe('duplicate');
     expect(restored.offer(act({ actionNumber: 3, orderNumber: 15 })).kind).toBe('new');
     expect(restored.counters).toMatchObject({ accepted: 3, duplicates: 1, outOfOrder: 1 });
+  });
+
+  it('takes the fingerprint a worker computed: equal to its own, or telling two contents apart', () => {
+    const store = new ActionStore();
+    expect(store.offer(act({}), actionFingerprint(act({}))).kind).toBe('new');
+    expect(store.offer(act({})).kind).toBe('duplicate');
+    // The same version with another fingerprint is another content under the same edited.
+    expect(store.offer(act({}), actionFingerprint(act({})) ^ 1)).toMatchObject({ kind: 'stale', conflict: true });
+    expect(store.actions().map((a) => a.actionNumber)).toEqual([1]);
   });
 });

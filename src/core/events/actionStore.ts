@@ -9,6 +9,9 @@
  * an orderNumber already used by another action (duplicate order), and gaps — counted on
  * actionNumber, the feed's dense counter (orderNumber is sparse by design: ×10000 with
  * inserted actions between), as the numbers below the highest seen that never arrived.
+ *
+ * Hot path: one Map lookup per game and one per actionNumber (numbers, no key strings); the
+ * fingerprint can come precomputed from the compute worker that parsed the line.
  */
 import { actionFingerprint, actionKey, type GameAction } from './gameAction.ts';
 import { statCredits, type StatCredit } from './gameScore.ts';
@@ -52,18 +55,32 @@ function zeroCounters(): StoreCounters {
   return { accepted: 0, duplicates: 0, corrections: 0, stale: 0, conflicts: 0, outOfOrder: 0, duplicateOrder: 0 };
 }
 
+interface GameHeld {
+  byAction: Map<number, HeldVersion>;
+  sequence: GameSequence;
+  orders: Map<number, number>;
+}
+
 export class ActionStore {
-  #held = new Map<string, HeldVersion>();
-  #sequences = new Map<string, GameSequence>();
+  #games = new Map<string, GameHeld>();
   #counters = zeroCounters();
 
-  offer(action: GameAction): StoreOutcome {
-    const key = actionKey(action);
-    const fingerprint = actionFingerprint(action);
-    const held = this.#held.get(key);
+  #game(gameId: string): GameHeld {
+    let game = this.#games.get(gameId);
+    if (game === undefined) {
+      game = { byAction: new Map(), sequence: { maxOrderNumber: -1, maxActionNumber: 0, orders: {}, distinctActions: 0 }, orders: new Map() };
+      this.#games.set(gameId, game);
+    }
+    return game;
+  }
+
+  /** `fingerprint` is actionFingerprint(action), when the caller has it already. */
+  offer(action: GameAction, fingerprint = actionFingerprint(action)): StoreOutcome {
+    const game = this.#game(action.gameId);
+    const held = game.byAction.get(action.actionNumber);
     if (held === undefined) {
-      this.#held.set(key, { fingerprint, action });
-      this.#checkSequence(action);
+      game.byAction.set(action.actionNumber, { fingerprint, action });
+      this.#checkSequence(game, action);
       this.#counters.accepted += 1;
       return { kind: 'new', action };
     }
@@ -80,19 +97,21 @@ export class ActionStore {
       this.#counters.stale += 1;
       return { kind: 'stale', action, conflict: false };
     }
-    this.#held.set(key, { fingerprint, action });
+    game.byAction.set(action.actionNumber, { fingerprint, action });
     this.#counters.corrections += 1;
     return { kind: 'correction', action, previous: held.action, previousCredits: statCredits(held.action) };
   }
 
   /** The version currently held for this action, if any. */
   latest(gameId: string, actionNumber: number): GameAction | undefined {
-    return this.#held.get(actionKey({ gameId, actionNumber }))?.action;
+    return this.#games.get(gameId)?.byAction.get(actionNumber)?.action;
   }
 
   /** Every held action, latest versions only (what the batch layer should agree with). */
   actions(): GameAction[] {
-    return [...this.#held.values()].map((held) => held.action);
+    const actions: GameAction[] = [];
+    for (const game of this.#games.values()) for (const held of game.byAction.values()) actions.push(held.action);
+    return actions;
   }
 
   get counters(): StoreCounters {
@@ -102,20 +121,16 @@ export class ActionStore {
   /** actionNumbers below each game's highest that never arrived (voided or still missing). */
   get gaps(): number {
     let gaps = 0;
-    for (const sequence of this.#sequences.values()) gaps += Math.max(0, sequence.maxActionNumber - sequence.distinctActions);
+    for (const { sequence } of this.#games.values()) gaps += Math.max(0, sequence.maxActionNumber - sequence.distinctActions);
     return gaps;
   }
 
-  #checkSequence(action: GameAction): void {
-    let sequence = this.#sequences.get(action.gameId);
-    if (sequence === undefined) {
-      sequence = { maxOrderNumber: -1, maxActionNumber: 0, orders: {}, distinctActions: 0 };
-      this.#sequences.set(action.gameId, sequence);
-    }
+  #checkSequence(game: GameHeld, action: GameAction): void {
+    const { sequence } = game;
     if (action.orderNumber < sequence.maxOrderNumber) this.#counters.outOfOrder += 1;
-    const owner = sequence.orders[action.orderNumber];
+    const owner = game.orders.get(action.orderNumber);
     if (owner !== undefined && owner !== action.actionNumber) this.#counters.duplicateOrder += 1;
-    sequence.orders[action.orderNumber] = action.actionNumber;
+    game.orders.set(action.orderNumber, action.actionNumber);
     sequence.maxOrderNumber = Math.max(sequence.maxOrderNumber, action.orderNumber);
     sequence.maxActionNumber = Math.max(sequence.maxActionNumber, action.actionNumber);
     sequence.distinctActions += 1;
@@ -123,17 +138,23 @@ export class ActionStore {
 
   /** A plain, JSON-able copy for a checkpoint. */
   toState(): ActionStoreState {
-    return {
-      held: [...this.#held].map(([key, held]) => [key, { fingerprint: held.fingerprint, action: { ...held.action } }]),
-      sequences: [...this.#sequences].map(([gameId, s]) => [gameId, { ...s, orders: { ...s.orders } }]),
-      counters: { ...this.#counters },
-    };
+    const held: [string, HeldVersion][] = [];
+    const sequences: [string, GameSequence][] = [];
+    for (const [gameId, game] of this.#games) {
+      for (const version of game.byAction.values()) held.push([actionKey(version.action), { fingerprint: version.fingerprint, action: { ...version.action } }]);
+      sequences.push([gameId, { ...game.sequence, orders: Object.fromEntries(game.orders) }]);
+    }
+    return { held, sequences, counters: { ...this.#counters } };
   }
 
   static fromState(state: ActionStoreState): ActionStore {
     const store = new ActionStore();
-    for (const [key, held] of state.held) store.#held.set(key, { fingerprint: held.fingerprint, action: { ...held.action } });
-    for (const [gameId, s] of state.sequences) store.#sequences.set(gameId, { ...s, orders: { ...s.orders } });
+    for (const [, held] of state.held) store.#game(held.action.gameId).byAction.set(held.action.actionNumber, { fingerprint: held.fingerprint, action: { ...held.action } });
+    for (const [gameId, s] of state.sequences) {
+      const game = store.#game(gameId);
+      game.sequence = { ...s, orders: {} };
+      for (const [order, actionNumber] of Object.entries(s.orders)) game.orders.set(Number(order), actionNumber);
+    }
     store.#counters = { ...zeroCounters(), ...state.counters };
     return store;
   }

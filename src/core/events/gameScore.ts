@@ -43,7 +43,7 @@ export const STAT_KEYS: readonly (keyof StatLine)[] = [
 export interface StatCredit {
   personId: number;
   teamId: number;
-  stats: StatLine;
+  stats: Readonly<StatLine>;
 }
 
 export function emptyStatLine(): StatLine {
@@ -64,8 +64,24 @@ export function addStatLines(a: StatLine, b: StatLine, sign: 1 | -1 = 1): StatLi
   return sum;
 }
 
-function credit(personId: number, teamId: number, change: Partial<StatLine>): StatCredit {
-  return { personId, teamId, stats: { ...emptyStatLine(), ...change } };
+// One frozen line per kind of credit, shared by every credit of that kind: nothing reads
+// them to change them, and a stream allocates no stat line per action.
+const line = (change: Partial<StatLine>): Readonly<StatLine> => Object.freeze({ ...emptyStatLine(), ...change });
+const MADE_2 = line({ pts: 2, fgm: 1, fga: 1 });
+const MADE_3 = line({ pts: 3, fgm: 1, fga: 1 });
+const MISSED_FG = line({ fga: 1 });
+const ASSIST = line({ ast: 1 });
+const MADE_FT = line({ pts: 1, ftm: 1, fta: 1 });
+const MISSED_FT = line({ fta: 1 });
+const ORB = line({ orb: 1 });
+const DRB = line({ drb: 1 });
+const TOV = line({ tov: 1 });
+const STL = line({ stl: 1 });
+const BLK = line({ blk: 1 });
+const PF = line({ pf: 1 });
+
+function credit(personId: number, teamId: number, stats: Readonly<StatLine>): StatCredit {
+  return { personId, teamId, stats };
 }
 
 /** A real player: not the feed's 0 and not the team itself. */
@@ -81,25 +97,24 @@ export function statCredits(action: GameAction): StatCredit[] {
   switch (actionType) {
     case '2pt':
     case '3pt': {
-      const points = actionType === '3pt' ? 3 : 2;
-      const shooter = credit(personId, teamId, made ? { pts: points, fgm: 1, fga: 1 } : { fga: 1 });
+      const shooter = credit(personId, teamId, made ? (actionType === '3pt' ? MADE_3 : MADE_2) : MISSED_FG);
       const assisted = made && action.assistPersonId !== 0 && action.assistPersonId !== personId;
-      return assisted ? [shooter, credit(action.assistPersonId, teamId, { ast: 1 })] : [shooter];
+      return assisted ? [shooter, credit(action.assistPersonId, teamId, ASSIST)] : [shooter];
     }
     case 'freethrow':
-      return [credit(personId, teamId, made ? { pts: 1, ftm: 1, fta: 1 } : { fta: 1 })];
+      return [credit(personId, teamId, made ? MADE_FT : MISSED_FT)];
     case 'rebound':
-      if (subType === 'offensive') return [credit(personId, teamId, { orb: 1 })];
-      if (subType === 'defensive') return [credit(personId, teamId, { drb: 1 })];
+      if (subType === 'offensive') return [credit(personId, teamId, ORB)];
+      if (subType === 'defensive') return [credit(personId, teamId, DRB)];
       return [];
     case 'turnover':
-      return [credit(personId, teamId, { tov: 1 })];
+      return [credit(personId, teamId, TOV)];
     case 'steal':
-      return [credit(personId, teamId, { stl: 1 })];
+      return [credit(personId, teamId, STL)];
     case 'block':
-      return [credit(personId, teamId, { blk: 1 })];
+      return [credit(personId, teamId, BLK)];
     case 'foul':
-      return subType === 'personal' || subType === 'offensive' ? [credit(personId, teamId, { pf: 1 })] : [];
+      return subType === 'personal' || subType === 'offensive' ? [credit(personId, teamId, PF)] : [];
     default:
       return [];
   }

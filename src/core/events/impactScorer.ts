@@ -14,7 +14,7 @@ import {
 export interface PlayerCredit {
   personId: number;
   teamId: number;
-  stats: StatLine;
+  stats: Readonly<StatLine>;
   gameScore: number;
   impact: number;
 }
@@ -60,9 +60,9 @@ export class ImpactScorer {
   /** A correction of an action already scored keeps the momentum factor it was given. */
   rescore(action: GameAction, factor: number): ScoredAction {
     const weight = clutchWeight(action, this.options);
-    const credits = statCredits(action).map((credit) => {
+    const credits = statCredits(action).map((credit): PlayerCredit => {
       const score = gameScore(credit.stats);
-      return { ...credit, gameScore: score, impact: score * weight * factor };
+      return { personId: credit.personId, teamId: credit.teamId, stats: credit.stats, gameScore: score, impact: score * weight * factor };
     });
     return { key: actionKey(action), action, clutchWeight: weight, momentumFactor: factor, credits };
   }

@@ -18,9 +18,13 @@ describe('PriorityQueue', () => {
     queue.offer('subB', 2);
     queue.offer('reb', 1);
     expect(queue.offer('shot', 0)).toBe('accepted-after-drop');
+    expect(queue.lastEvicted).toBe('subB');
     expect(queue.offer('sub', 2)).toBe('dropped');
+    expect(queue.lastEvicted).toBeUndefined();
     expect(queue.offer('steal', 1)).toBe('accepted-after-drop');
+    expect(queue.lastEvicted).toBe('subA');
     expect(queue.drops).toEqual([0, 0, 3]);
+    expect(queue.droppedTotal).toBe(3);
     expect(queue.take(5)).toEqual(['shot', 'reb', 'steal']);
   });
 

@@ -36,6 +36,8 @@ export class PriorityQueue<T> {
   #heads: number[];
   #size = 0;
   #drops: number[];
+  #droppedTotal = 0;
+  #evicted: T | undefined = undefined;
 
   constructor(options: PriorityQueueOptions) {
     this.levels = options.levels ?? 3;
@@ -79,6 +81,16 @@ export class PriorityQueue<T> {
     return this.#drops.slice();
   }
 
+  /** Drops so far, all classes: read per offer, so no array is built for it. */
+  get droppedTotal(): number {
+    return this.#droppedTotal;
+  }
+
+  /** The queued item that made room on the last 'accepted-after-drop' (undefined otherwise). */
+  get lastEvicted(): T | undefined {
+    return this.#evicted;
+  }
+
   /** Changing capacity below the current size drops nothing: it only stops new items. */
   setOptions(change: { capacity?: number; policy?: QueuePolicy }): void {
     if (change.capacity !== undefined) this.#capacity = PriorityQueue.#checkCapacity(change.capacity);
@@ -87,6 +99,7 @@ export class PriorityQueue<T> {
 
   offer(item: T, priority: number): OfferResult {
     if (!Number.isInteger(priority) || priority < 0 || priority >= this.levels) throw new Error(`invalid priority: ${priority}`);
+    this.#evicted = undefined;
     if (this.#size < this.#capacity) {
       this.#push(item, priority);
       return 'accepted';
@@ -94,14 +107,16 @@ export class PriorityQueue<T> {
     if (this.#policy === 'backpressure') return 'backpressure';
     for (let level = this.levels - 1; level > priority; level--) {
       if (this.#queues[level].length > this.#heads[level]) {
-        this.#queues[level].pop();
+        this.#evicted = this.#queues[level].pop();
         this.#size -= 1;
         this.#drops[level] += 1;
+        this.#droppedTotal += 1;
         this.#push(item, priority);
         return 'accepted-after-drop';
       }
     }
     this.#drops[priority] += 1;
+    this.#droppedTotal += 1;
     return 'dropped';
   }
 

@@ -3,8 +3,12 @@
  * credits it gave, so a later version takes exactly those away before adding its own —
  * an action is counted once whatever arrives twice. Counts are whole numbers (exact in
  * any order); impact is a float sum (equal to rounding in any order).
+ *
+ * Hot path: per game, maps keyed by actionNumber and personId (numbers, no key strings),
+ * and the accumulators are added to in place.
  */
-import { addStatLines, emptyStatLine, gameScore, type StatLine } from './gameScore.ts';
+import { actionKey } from './gameAction.ts';
+import { addStatLines, emptyStatLine, gameScore, STAT_KEYS, type StatLine } from './gameScore.ts';
 import type { PlayerCredit, ScoredAction } from './impactScorer.ts';
 
 export interface PlayerTotal {
@@ -60,23 +64,37 @@ export function playerGameKey(gameId: string, personId: number): string {
   return `${gameId}:${personId}`;
 }
 
+interface GameTotals {
+  applied: Map<number, AppliedAction>;
+  players: Map<number, PlayerAccumulator>;
+}
+
 export class RunningTotals {
-  #applied = new Map<string, AppliedAction>();
-  #players = new Map<string, PlayerAccumulator>();
+  #games = new Map<string, GameTotals>();
   #names = new Map<number, string>();
   #corrected = 0;
+  #appliedCount = 0;
 
-  isApplied(key: string): boolean {
-    return this.#applied.has(key);
+  #game(gameId: string): GameTotals {
+    let game = this.#games.get(gameId);
+    if (game === undefined) {
+      game = { applied: new Map(), players: new Map() };
+      this.#games.set(gameId, game);
+    }
+    return game;
+  }
+
+  isApplied(gameId: string, actionNumber: number): boolean {
+    return this.#games.get(gameId)?.applied.has(actionNumber) ?? false;
   }
 
   /** The momentum factor an applied action was scored with (its corrections keep it). */
-  appliedMomentumFactor(key: string): number | undefined {
-    return this.#applied.get(key)?.momentumFactor;
+  appliedMomentumFactor(gameId: string, actionNumber: number): number | undefined {
+    return this.#games.get(gameId)?.applied.get(actionNumber)?.momentumFactor;
   }
 
   get appliedCount(): number {
-    return this.#applied.size;
+    return this.#appliedCount;
   }
 
   get correctedCount(): number {
@@ -87,30 +105,40 @@ export class RunningTotals {
   apply(scored: ScoredAction): 'added' | 'corrected' {
     const { action } = scored;
     if (action.personId !== 0 && action.playerName !== '') this.#names.set(action.personId, action.playerName);
-    const previous = this.#applied.get(scored.key);
+    const game = this.#game(action.gameId);
+    const previous = game.applied.get(action.actionNumber);
     if (previous !== undefined) {
-      for (const credit of previous.credits) this.#add(action.gameId, credit, -1);
+      for (const credit of previous.credits) RunningTotals.#add(game, action.gameId, credit, -1);
       this.#corrected += 1;
+    } else {
+      this.#appliedCount += 1;
     }
-    for (const credit of scored.credits) this.#add(action.gameId, credit, 1);
-    this.#applied.set(scored.key, { momentumFactor: scored.momentumFactor, credits: scored.credits });
+    for (const credit of scored.credits) RunningTotals.#add(game, action.gameId, credit, 1);
+    game.applied.set(action.actionNumber, { momentumFactor: scored.momentumFactor, credits: scored.credits });
     return previous === undefined ? 'added' : 'corrected';
   }
 
-  #add(gameId: string, credit: PlayerCredit, sign: 1 | -1): void {
-    const key = playerGameKey(gameId, credit.personId);
-    let player = this.#players.get(key);
+  static #add(game: GameTotals, gameId: string, credit: PlayerCredit, sign: 1 | -1): void {
+    let player = game.players.get(credit.personId);
     if (player === undefined) {
       player = { gameId, personId: credit.personId, teamId: credit.teamId, stats: emptyStatLine(), impact: 0 };
-      this.#players.set(key, player);
+      game.players.set(credit.personId, player);
     }
-    player.stats = addStatLines(player.stats, credit.stats, sign);
+    // The accumulator is ours alone: added to in place, no new line per action.
+    const { stats } = player;
+    for (const key of STAT_KEYS) stats[key] += sign * credit.stats[key];
     player.impact += sign * credit.impact;
+  }
+
+  #accumulators(): PlayerAccumulator[] {
+    const all: PlayerAccumulator[] = [];
+    for (const game of this.#games.values()) for (const p of game.players.values()) all.push(p);
+    return all;
   }
 
   /** Every player-game with anything credited. */
   playerGames(): PlayerTotal[] {
-    return [...this.#players.values()].map((p) => ({
+    return this.#accumulators().map((p) => ({
       gameId: p.gameId,
       personId: p.personId,
       teamId: p.teamId,
@@ -151,8 +179,9 @@ export class RunningTotals {
 
   toState(): RunningTotalsState {
     return {
-      applied: [...this.#applied].map(([key, a]) => [key, { momentumFactor: a.momentumFactor, credits: a.credits.map((c) => ({ ...c, stats: { ...c.stats } })) }]),
-      players: [...this.#players.values()].map((p) => ({ ...p, stats: { ...p.stats } })),
+      applied: [...this.#games].flatMap(([gameId, game]) =>
+        [...game.applied].map(([actionNumber, a]): [string, AppliedAction] => [actionKey({ gameId, actionNumber }), { momentumFactor: a.momentumFactor, credits: a.credits.map((c) => ({ ...c, stats: { ...c.stats } })) }])),
+      players: this.#accumulators().map((p) => ({ ...p, stats: { ...p.stats } })),
       names: [...this.#names],
       corrected: this.#corrected,
     };
@@ -160,8 +189,14 @@ export class RunningTotals {
 
   static fromState(state: RunningTotalsState): RunningTotals {
     const totals = new RunningTotals();
-    for (const [key, applied] of state.applied) totals.#applied.set(key, applied);
-    for (const p of state.players) totals.#players.set(playerGameKey(p.gameId, p.personId), { ...p, stats: { ...p.stats } });
+    for (const [key, applied] of state.applied) {
+      const at = key.lastIndexOf('#');
+      const actionNumber = Number(key.slice(at + 1));
+      if (at < 0 || !Number.isInteger(actionNumber)) throw new Error(`invalid applied action key: ${key}`);
+      totals.#game(key.slice(0, at)).applied.set(actionNumber, applied);
+      totals.#appliedCount += 1;
+    }
+    for (const p of state.players) totals.#game(p.gameId).players.set(p.personId, { ...p, stats: { ...p.stats } });
     for (const [personId, name] of state.names) totals.#names.set(personId, name);
     totals.#corrected = state.corrected;
     return totals;

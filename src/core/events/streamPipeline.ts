@@ -9,7 +9,7 @@
  * the first version had); one still waiting in the reorder buffer replaces it there.
  */
 import { ActionStore, type ActionStoreState } from './actionStore.ts';
-import { actionKey, type GameAction } from './gameAction.ts';
+import type { GameAction } from './gameAction.ts';
 import { ImpactScorer, type ImpactScorerState } from './impactScorer.ts';
 import type { ImpactOptions } from './impactModel.ts';
 import { LineSplitter, type LineSplitterState } from './lineSplitter.ts';
@@ -49,6 +49,8 @@ export interface StreamCheckpoint {
   totals: RunningTotalsState;
   lines: number;
   rejects: number;
+  /** The kept late actions (side output), so a resumed stream still lists them; absent in old checkpoints. */
+  late?: GameAction[];
 }
 
 export class StreamPipeline {
@@ -74,6 +76,7 @@ export class StreamPipeline {
     this.totals = checkpoint ? RunningTotals.fromState(checkpoint.totals) : new RunningTotals();
     this.#lines = checkpoint?.lines ?? 0;
     this.#rejectCount = checkpoint?.rejects ?? 0;
+    for (const action of (checkpoint?.late ?? []).slice(0, this.#keep)) this.late.push({ ...action });
   }
 
   get reorderer(): Reorderer {
@@ -99,11 +102,11 @@ export class StreamPipeline {
     if (this.rejects.length < this.#keep) this.rejects.push(parsed);
   }
 
-  pushAction(action: GameAction, nowMs: number): void {
-    const outcome = this.#store.offer(action);
+  /** `fingerprint`: actionFingerprint(action), when the worker that parsed it sent it along. */
+  pushAction(action: GameAction, nowMs: number, fingerprint?: number): void {
+    const outcome = this.#store.offer(action, fingerprint);
     if (outcome.kind === 'duplicate' || outcome.kind === 'stale') return;
-    const key = actionKey(action);
-    const factor = this.totals.appliedMomentumFactor(key);
+    const factor = this.totals.appliedMomentumFactor(action.gameId, action.actionNumber);
     if (outcome.kind === 'correction' && factor !== undefined) {
       this.totals.apply(this.#scorer.rescore(action, factor));
       return;
@@ -159,6 +162,7 @@ export class StreamPipeline {
       totals: this.totals.toState(),
       lines: this.#lines,
       rejects: this.#rejectCount,
+      late: this.late.map((action) => ({ ...action })),
     };
   }
 }
