@@ -92,6 +92,19 @@ test('first sight: the generated sample is loaded, matched and analysed', async 
   await expect(page.getByTestId('results-summary')).toContainText('generated sample');
   await page.getByRole('tab', { name: 'Evaluation' }).click();
   await expect(page.getByTestId('evaluation-row')).toHaveCount(9 + 1 + 2);
+
+  // The athlete tab is not empty: the athlete with the most consensus flags is open, and the
+  // profile's own flags agree with the list's counts (performances with ≥ 2 flags, flags on them).
+  await page.getByRole('tab', { name: 'Athlete' }).click();
+  await expect(page.getByTestId('athlete-profile')).toBeVisible();
+  const counts = (await page.getByTestId('most-flagged-count').allTextContents()).map((t) => t.match(/^(\d+) consensus .*?, (\d+) flags$/)!.slice(1).map(Number));
+  expect(counts.length).toBeGreaterThan(0);
+  for (let i = 1; i < counts.length; i++) expect(counts[i - 1][0]).toBeGreaterThanOrEqual(counts[i][0]);
+  const first = page.getByTestId('most-flagged').locator('button').first();
+  await expect(page.getByTestId('athlete-profile').locator('h2')).toHaveText((await first.textContent())!);
+  const flagsPerRow = await page.getByTestId('performance-row').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('[data-testid="flag-explanation"]').length));
+  const consensusRows = flagsPerRow.filter((n) => n >= 2);
+  expect([consensusRows.length, consensusRows.reduce((s, n) => s + n, 0)]).toEqual(counts[0]);
   expect(watcher.problems).toEqual([]);
 });
 

@@ -1,53 +1,49 @@
 /**
- * The Results workspace's state: what is loaded, the detectors' settings and last runs,
- * the sanctions, the evaluation and the open athlete. Every heavy step goes through the
- * engine (ResultsLabApi) inside a LongTask, so it shows progress and can be cancelled.
+ * The Results workspace: which tab is open, the one long task on screen, and the analyst's
+ * actions, each of which runs through the engine (ResultsLabApi) inside that task so it shows
+ * progress and can be cancelled. What the screen shows lives in the four states beside it.
  */
 import { LongTask } from '../app/longTask.svelte';
 import { notices } from '../app/notices.svelte';
 import { fetchSample, samples } from '../app/samples';
 import { resultsLab } from '../platform/results/resultsLab';
-import type { DetectorInfo, DetectorParameters } from '../core/detectors/types';
-import type {
-  AthleteProfile, ColumnMapping, ConsensusRow, DatasetSummary, DetectorRunSummary, EvaluationLevel, EvaluationTable,
-  EventDistribution, MappingRequest, PrCurve, ResultsLabApi, SanctionsSummary,
-} from '../platform/results/resultsLab.api';
+import type { ColumnMapping, DetectorRunSummary, ResultsLabApi, SanctionsSummary } from '../platform/results/resultsLab.api';
+import { AnalysisState } from './analysisState.svelte';
+import { AthleteState } from './athleteState.svelte';
+import { DetectorRunsState } from './detectorRunsState.svelte';
+import { LoadedData } from './loadedData.svelte';
+import { saveBlob } from './saveBlob';
 
 export type ResultsTab = 'data' | 'detectors' | 'sanctions' | 'evaluation' | 'athlete';
 
 export class ResultsWorkspace {
   readonly lab: ResultsLabApi = resultsLab();
   readonly task = new LongTask();
-  readonly detectors: DetectorInfo[] = this.lab.detectors();
-  tab = $state<ResultsTab>('data');
-  summary = $state<DatasetSummary | null>(null);
-  sampleFiles = $state<string[]>([]);
-  failed = $state<{ file: string; message: string }[]>([]);
-  mappings = $state<{ request: MappingRequest; file: File }[]>([]);
-  params = $state<Record<string, DetectorParameters>>({});
-  runs = $state<Record<string, DetectorRunSummary>>({});
-  sanctions = $state<SanctionsSummary | null>(null);
-  level = $state<EvaluationLevel>('athlete');
-  event = $state<string>('');
-  consensusMin = $state(2);
-  evaluation = $state<EvaluationTable | null>(null);
-  curves = $state<PrCurve[]>([]);
-  consensus = $state<ConsensusRow[]>([]);
-  profile = $state<AthleteProfile | null>(null);
-  distribution = $state<EventDistribution | null>(null);
+  readonly data = new LoadedData(this.lab);
+  readonly detectorRuns = new DetectorRunsState(this.lab.detectors());
+  readonly analysis = new AnalysisState(this.lab);
+  readonly athlete = new AthleteState(this.lab);
+  #tab = $state<ResultsTab>('data');
+  #sanctions = $state<SanctionsSummary | null>(null);
   /** True once the first-sight sample is loaded and analysed (or the analyst took over). */
-  settled = $state(false);
+  #settled = $state(false);
   #started = false;
   #userLoaded = false;
 
-  constructor() {
-    for (const detector of this.detectors) {
-      this.params[detector.id] = Object.fromEntries(Object.entries(detector.parameters).map(([name, spec]) => [name, spec.default]));
-    }
+  get tab(): ResultsTab {
+    return this.#tab;
   }
 
-  get hasRuns(): boolean {
-    return Object.keys(this.runs).length > 0;
+  set tab(tab: ResultsTab) {
+    this.#tab = tab;
+  }
+
+  get sanctions(): SanctionsSummary | null {
+    return this.#sanctions;
+  }
+
+  get settled(): boolean {
+    return this.#settled;
   }
 
   /** First sight: the generated sample, its sanctions, every detector run. */
@@ -56,107 +52,84 @@ export class ResultsWorkspace {
     this.#started = true;
     const loaded = await this.task.run('Loading the sample results', async (signal, report) => {
       const [results, sanctions] = await Promise.all([fetchSample(samples.results), fetchSample(samples.sanctions)]);
-      const outcome = await this.lab.loadFiles([results], { signal, onProgress: report });
-      this.sampleFiles = outcome.loaded.map((f) => f.file);
-      this.sanctions = await this.lab.loadSanctions(sanctions, { signal, onProgress: report });
-      this.summary = await this.lab.summary();
+      this.data.sampleLoaded(await this.lab.loadFiles([results], { signal, onProgress: report }));
+      this.#sanctions = await this.lab.loadSanctions(sanctions, { signal, onProgress: report });
+      await this.data.refresh();
       return true;
     });
-    if (loaded && !this.#userLoaded && this.summary && this.summary.performances > 0) await this.runAll();
-    this.settled = true;
+    if (loaded && !this.#userLoaded && this.data.performances > 0) await this.runAll();
+    this.#settled = true;
   }
 
   async addFiles(files: File[]): Promise<void> {
     this.#userLoaded = true;
     await this.task.run('Loading results', async (signal, report) => {
-      for (const sample of this.sampleFiles) await this.lab.removeFile(sample).catch(() => undefined);
-      this.sampleFiles = [];
-      const outcome = await this.lab.loadFiles(files, { signal, onProgress: report });
-      this.failed = [...this.failed.filter((f) => !files.some((file) => file.name === f.file)), ...outcome.failed];
-      this.mappings = [...this.mappings, ...outcome.needsMapping.map((request) => ({ request, file: files.find((f) => f.name === request.file)! }))];
+      await this.data.dropSample();
+      this.data.filesLoaded(files, await this.lab.loadFiles(files, { signal, onProgress: report }));
       await this.#dataChanged();
-    }, () => void this.#refreshSummary());
+    }, () => void this.data.refresh());
   }
 
   async applyMapping(file: File, mapping: ColumnMapping): Promise<void> {
-    this.mappings = this.mappings.filter((m) => m.file !== file);
+    this.data.dismissMapping(file);
     await this.task.run(`Loading ${file.name}`, async (signal, report) => {
       try {
         await this.lab.applyMapping(file, mapping, { signal, onProgress: report });
-        this.failed = this.failed.filter((f) => f.file !== file.name);
+        this.data.mapped(file, null);
       } catch (error) {
         if (signal.aborted) throw error;
-        this.failed = [...this.failed, { file: file.name, message: error instanceof Error ? error.message : String(error) }];
+        this.data.mapped(file, error instanceof Error ? error.message : String(error));
       }
       await this.#dataChanged();
     });
   }
 
-  dismissMapping(file: File): void {
-    this.mappings = this.mappings.filter((m) => m.file !== file);
-  }
-
   async removeFile(name: string): Promise<void> {
     await this.task.run(`Removing ${name}`, async () => {
       await this.lab.removeFile(name);
-      this.sampleFiles = this.sampleFiles.filter((f) => f !== name);
+      this.data.removed(name);
       await this.#dataChanged();
     });
   }
 
   async #dataChanged(): Promise<void> {
-    this.runs = {};
-    this.evaluation = null;
-    this.curves = [];
-    this.consensus = [];
-    this.profile = null;
-    await this.#refreshSummary();
-    this.sanctions = await this.lab.sanctionsSummary();
-  }
-
-  async #refreshSummary(): Promise<void> {
-    this.summary = await this.lab.summary();
+    this.detectorRuns.clear();
+    this.analysis.clear();
+    this.athlete.clear();
+    await this.data.refresh();
+    this.#sanctions = await this.lab.sanctionsSummary();
   }
 
   runAll(): Promise<void> {
-    return this.run(this.detectors.map((d) => d.id));
+    return this.run(this.detectorRuns.detectors.map((d) => d.id));
   }
 
+  /** Each detector's result shows as it finishes; a cancelled run keeps those it finished. */
   async run(ids: string[]): Promise<void> {
     await this.task.run('Running detectors', async (signal, report) => {
-      const choices = ids.map((id) => ({ id, params: { ...this.params[id] } }));
-      const done = await this.lab.runDetectors(choices, { signal, onProgress: report });
-      this.runs = { ...this.runs, ...Object.fromEntries(done.map((s) => [s.detectorId, s])) };
+      const onDetector = (summary: DetectorRunSummary) => this.detectorRuns.record(summary);
+      await this.lab.runDetectors(this.detectorRuns.choices(ids), { signal, onProgress: report, onDetector });
       await this.#analyse();
     });
   }
 
   async loadSanctions(file: File): Promise<void> {
     await this.task.run('Loading sanctions', async (signal, report) => {
-      this.sanctions = await this.lab.loadSanctions(file, { signal, onProgress: report });
+      this.#sanctions = await this.lab.loadSanctions(file, { signal, onProgress: report });
       await this.#analyse();
     });
   }
 
   async decide(sanctionIndex: number, athleteId: number | null): Promise<void> {
     await this.task.run('Updating the sanctions', async () => {
-      this.sanctions = await this.lab.decideMatch(sanctionIndex, athleteId);
+      this.#sanctions = await this.lab.decideMatch(sanctionIndex, athleteId);
       await this.#analyse();
     });
   }
 
-  /** The evaluation table, the curves and the consensus list for the current settings. */
   async #analyse(): Promise<void> {
-    if (!this.hasRuns) return;
-    const event = this.event || undefined;
-    const [evaluation, curves, consensus] = await Promise.all([
-      this.lab.evaluation(this.level, { event, consensusMin: this.consensusMin }),
-      this.lab.prCurves(this.level, this.consensusMin),
-      this.lab.consensus(this.consensusMin),
-    ]);
-    this.evaluation = evaluation;
-    this.curves = curves;
-    this.consensus = consensus;
+    if (!this.detectorRuns.hasRuns) return;
+    await Promise.all([this.analysis.refresh(), this.athlete.refresh(this.analysis.consensusMin)]);
   }
 
   async refreshEvaluation(): Promise<void> {
@@ -164,31 +137,17 @@ export class ResultsWorkspace {
   }
 
   async openAthlete(athleteId: number): Promise<void> {
-    this.tab = 'athlete';
-    await this.task.run('Opening the athlete', async () => {
-      const profile = await this.lab.profile(athleteId);
-      this.profile = profile;
-      const flagged = profile.performances.find((p) => p.flags.length > 0) ?? profile.performances[0];
-      this.distribution = flagged ? await this.lab.distribution(flagged.event, flagged.sex) : null;
-    });
+    this.#tab = 'athlete';
+    await this.task.run('Opening the athlete', () => this.athlete.open(athleteId));
   }
 
   async showDistribution(event: string, sex: string): Promise<void> {
-    try {
-      this.distribution = await this.lab.distribution(event, sex);
-    } catch (error) {
-      notices.error(error, 'Event distribution');
-    }
+    await this.athlete.showDistribution(event, sex).catch((error: unknown) => notices.error(error, 'Event distribution'));
   }
 
   async exportFlagged(format: 'csv' | 'xlsx', athleteId?: number): Promise<void> {
     await this.task.run('Exporting flagged performances', async () => {
-      const blob = await this.lab.exportFlagged(format, athleteId);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `flagged-performances${athleteId === undefined ? '' : `-${athleteId}`}.${format}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveBlob(await this.lab.exportFlagged(format, athleteId), `flagged-performances${athleteId === undefined ? '' : `-${athleteId}`}.${format}`);
     });
   }
 }

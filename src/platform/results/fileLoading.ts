@@ -50,6 +50,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
   const raw = `raw_${fileId}`;
   const parsed = `parsed_${fileId}`;
   const progress = (phase: string, done: number, total: number) => options.onProgress?.({ phase, done, total });
+  const started = performance.now();
   const onAbort = () => void db.cancel();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -132,7 +133,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
       await db.exec(`DELETE FROM performances WHERE file_id = ${fileId}`);
       throw new DataError('no readable date', { file: file.name, column: used.date, expected: 'dates like 2024-06-30' });
     }
-    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used } };
+    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used, milliseconds: performance.now() - started } };
   } catch (error) {
     await db.exec(`DROP TABLE IF EXISTS ${id(parsed)}`).catch(() => undefined);
     await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`).catch(() => undefined);

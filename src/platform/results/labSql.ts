@@ -88,3 +88,18 @@ export function consensusSql(detectors: string[], minMethods: number, limit: num
   HAVING count(*) >= ${minMethods}
   ORDER BY n DESC, p.performance_id LIMIT ${limit}`;
 }
+
+/**
+ * Athletes by their number of consensus performances (flagged by at least `minMethods` of
+ * the detectors), then by their flags in all; the profile opens the first on first sight.
+ */
+export function mostFlaggedAthletesSql(detectors: string[], minMethods: number, limit: number): string {
+  const list = detectors.map(text).join(', ') || 'NULL';
+  return `WITH consensus AS (
+    SELECT performance_id, count(*) AS methods FROM anomalies
+    WHERE flagged = 1 AND detector IN (${list}) GROUP BY performance_id HAVING count(*) >= ${minMethods})
+  SELECT p.athlete_id AS "athleteId", min(p.athlete) AS name, count(*)::INTEGER AS "consensusFlags", sum(c.methods)::INTEGER AS flags
+  FROM consensus c JOIN performances p USING (performance_id)
+  GROUP BY p.athlete_id
+  ORDER BY "consensusFlags" DESC, flags DESC, p.athlete_id LIMIT ${limit}`;
+}

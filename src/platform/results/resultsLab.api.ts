@@ -29,6 +29,8 @@ export interface LoadedResultsFile {
   /** What the user should know that did not stop the load: "row 1,204: mark "fast" is not a mark". */
   warnings: string[];
   mapping: ColumnMapping;
+  /** From reading the file to its rows being queryable (athlete ids assigned). */
+  milliseconds: number;
 }
 
 /** A file whose required columns were not all recognised: the UI opens the mapping dialog. */
@@ -140,6 +142,16 @@ export interface ConsensusRow {
   methods: string[];
 }
 
+/** An athlete by the performances several methods agree on (the profile's first sight). */
+export interface FlaggedAthlete {
+  athleteId: number;
+  name: string;
+  /** Performances flagged by at least the consensus number of methods. */
+  consensusFlags: number;
+  /** Those performances' flags summed over the methods. */
+  flags: number;
+}
+
 export interface AthleteMatch {
   athleteId: number;
   name: string;
@@ -192,7 +204,11 @@ export interface ResultsLabApi {
   applyMapping(file: File, mapping: ColumnMapping, options?: JobOptions): Promise<LoadedResultsFile>;
   removeFile(file: string): Promise<void>;
   summary(): Promise<DatasetSummary>;
-  runDetectors(choices: DetectorChoice[], options?: JobOptions & { seed?: number }): Promise<DetectorRunSummary[]>;
+  /**
+   * Runs the detectors one after another; `onDetector` hears each as it finishes, so a
+   * cancelled run still shows the detectors it finished. A run waits for the one before.
+   */
+  runDetectors(choices: DetectorChoice[], options?: JobOptions & { seed?: number; onDetector?: (summary: DetectorRunSummary) => void }): Promise<DetectorRunSummary[]>;
   loadSanctions(file: File, options?: JobOptions): Promise<SanctionsSummary>;
   /** The sanctions as matched now (they are matched again whenever the results change). */
   sanctionsSummary(): Promise<SanctionsSummary | null>;
@@ -201,6 +217,8 @@ export interface ResultsLabApi {
   evaluation(level: EvaluationLevel, options?: { event?: string; consensusMin?: number }): Promise<EvaluationTable>;
   prCurves(level: EvaluationLevel, consensusMin?: number): Promise<PrCurve[]>;
   consensus(minMethods: number, limit?: number): Promise<ConsensusRow[]>;
+  /** The athletes with the most performances flagged by at least `minMethods` methods. */
+  mostFlaggedAthletes(minMethods: number, limit?: number): Promise<FlaggedAthlete[]>;
   searchAthletes(text: string, limit?: number): Promise<AthleteMatch[]>;
   profile(athleteId: number): Promise<AthleteProfile>;
   distribution(event: string, sex: string, bins?: number): Promise<EventDistribution>;
