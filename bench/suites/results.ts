@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { listDetectors, runDetector } from '../../src/core/detectors/registry';
+import { listDetectors } from '../../src/core/detectors/registry';
 import { multivariateFeatures } from '../../src/core/detectors/features';
-import { eventColumns, eventGroups, loadResults } from '../../scripts/lib/nativeResults';
+import { loadResults, timeDetectors } from '../../scripts/lib/nativeResults';
 import type { BenchRow, BenchSuite } from '../context';
 
 /** Debian's scikit-learn for the reference (installed as root, like Chromium). */
@@ -26,32 +26,23 @@ export const suite: BenchSuite = {
     const rows = context.options.quick ? 200_000 : context.options.rows;
     const files = await context.generatedResults(rows);
     const { connection, milliseconds: loadMs } = await loadResults(files.parquet);
-    const groups = await eventGroups(connection);
     const detectors = listDetectors();
-    const timings = new Map<string, number>(detectors.map((d) => [d.id, 0]));
     const featureDir = resolve('.cache', 'bench', `forest-features-${rows}`);
     mkdirSync(featureDir, { recursive: true });
     const index: { groups: { file: string; rows: number; dimensions: number }[] } = { groups: [] };
-    let performances = 0;
-    for (const [g, group] of groups.entries()) {
-      const { columns } = await eventColumns(connection, group);
-      performances += columns.mark.length;
-      for (const detector of detectors) {
-        const started = performance.now();
-        runDetector(detector.id, columns, {}, 1);
-        timings.set(detector.id, timings.get(detector.id)! + performance.now() - started);
-      }
+    const measured = await timeDetectors(connection, detectors.map((d) => d.id), (g, columns) => {
       const features = multivariateFeatures(columns);
       if (features.dimensions > 0 && columns.mark.length >= 2) {
         const file = join(featureDir, `group-${g}.f64`);
         writeFileSync(file, Buffer.from(features.values.buffer, features.values.byteOffset, features.values.byteLength));
         index.groups.push({ file, rows: columns.mark.length, dimensions: features.dimensions });
       }
-    }
+    });
     connection.closeSync();
+    const timings = measured.milliseconds;
     const total = [...timings.values()].reduce((a, b) => a + b, 0);
     const out: BenchRow[] = [];
-    const label = `${performances.toLocaleString('en')} performances, ${groups.length} event-sex groups`;
+    const label = `${measured.performances.toLocaleString('en')} performances, ${measured.groups} event-sex groups`;
     out.push({ suite: 'results-detectors', case: `native load + normalise (${label})`, unit: 'ms', value: loadMs, note: 'native DuckDB + our TS mark parsing' });
     for (const detector of detectors) {
       out.push({ suite: 'results-detectors', case: `${detector.id} over all events`, unit: 'ms', value: timings.get(detector.id)!, reference: { label: 'all detectors', value: total }, note: 'Node/V8, one thread' });

@@ -6,6 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { recogniseColumns } from '../../src/core/athletics/columns';
 import { normaliseResultColumns } from '../../src/core/athletics/normaliseResults';
 import { assignAthleteIdsSql, createPerformancesSql, eventFeaturesSql, eventGroupsSql } from '../../src/core/athletics/resultsSql';
+import { runDetector } from '../../src/core/detectors/registry';
 import type { EventColumns } from '../../src/core/detectors/types';
 
 export interface EventGroup {
@@ -89,4 +90,45 @@ export async function eventColumns(connection: DuckDBConnection, group: EventGro
       wind: numbers(wind),
     },
   };
+}
+
+export interface NativeDetectorTimings {
+  /** Milliseconds of each detector over all groups (runDetector only, one thread). */
+  milliseconds: Map<string, number>;
+  performances: number;
+  groups: number;
+  /** Groups a detector could not judge, as "detector: event sex: why". */
+  problems: string[];
+}
+
+/**
+ * Every detector over every event and sex on one thread, the reference the browser's pool is
+ * measured against; `onGroup` sees each group's columns (the benchmark writes the forest's
+ * features from them). Columns are read once per group and not counted in the timings.
+ */
+export async function timeDetectors(
+  connection: DuckDBConnection,
+  detectorIds: string[],
+  onGroup?: (index: number, columns: EventColumns) => void,
+): Promise<NativeDetectorTimings> {
+  const groups = await eventGroups(connection);
+  const milliseconds = new Map<string, number>(detectorIds.map((id) => [id, 0]));
+  const problems: string[] = [];
+  let performances = 0;
+  for (const [g, group] of groups.entries()) {
+    const { columns } = await eventColumns(connection, group);
+    performances += columns.mark.length;
+    for (const id of detectorIds) {
+      const started = performance.now();
+      try {
+        runDetector(id, columns, {}, 1);
+      } catch (error) {
+        // As in the app: a group the method cannot judge does not stop the others.
+        problems.push(`${id}: ${group.event} ${group.sex}: ${(error as Error).message}`);
+      }
+      milliseconds.set(id, milliseconds.get(id)! + performance.now() - started);
+    }
+    onGroup?.(g, columns);
+  }
+  return { milliseconds, performances, groups: groups.length, problems };
 }
