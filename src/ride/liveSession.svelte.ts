@@ -21,12 +21,13 @@ export class LiveSession {
   #recorder: SessionRecorder | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
   #flushes = 0;
+  #sensorsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly pipeline: RidePipeline) {
     this.hub = new SensorHub({
       values: (sensorId, values, arrivalMs) => this.reading(sensorId, values, arrivalMs),
       link: (sensorId, status) => this.link(sensorId, status),
-      changed: () => (this.#sensors = this.hub.states()),
+      changed: () => this.sensorsChanged(),
     });
   }
 
@@ -158,6 +159,15 @@ export class LiveSession {
   private tick(): void {
     this.flushSamplers(this.now());
     if (++this.#flushes % 4 === 0) void this.#recorder?.flush();
+  }
+
+  /** Sensor rows refresh at most 4 times a second: 10 riders at 4 Hz would otherwise re-render 40 times a second and push gate frames late. */
+  private sensorsChanged(): void {
+    if (this.#sensorsTimer) return;
+    this.#sensorsTimer = setTimeout(() => {
+      this.#sensorsTimer = null;
+      this.#sensors = this.hub.states();
+    }, 250);
   }
 
   private link(sensorId: string, status: LinkStatus): void {

@@ -6,19 +6,47 @@ export interface ChartPoint {
   point: MatrixPoint;
 }
 
-/** Points per rider in riding order (the trail), kept to one course segment when asked. */
-export function trailsByRider(points: readonly MatrixPoint[], riderIds: readonly string[], courseSegment: number | null): ChartPoint[][] {
-  const order = (p: MatrixPoint) => {
-    const { lap, segment } = parseSegmentNumber(p.segmentNumber);
-    return lap * 1000 + segment;
-  };
-  return riderIds.map((id) =>
-    points
-      .filter((p) => p.riderId === id && Number.isFinite(p.x) && Number.isFinite(p.y))
-      .filter((p) => courseSegment === null || parseSegmentNumber(p.segmentNumber).segment === courseSegment)
-      .sort((a, b) => order(a) - order(b))
-      .map((p) => ({ x: p.x, y: p.y, point: p })),
-  );
+const ridingOrder = (p: MatrixPoint) => {
+  const { lap, segment } = parseSegmentNumber(p.segmentNumber);
+  return lap * 1000 + segment;
+};
+
+/** Points per rider in riding order (the trail), kept to one course segment when asked: one pass over the points. */
+export function trailsByRider(points: readonly MatrixPoint[], riderIds: readonly string[], courseSegment: number | null): MatrixPoint[][] {
+  const byRider = new Map<string, MatrixPoint[]>(riderIds.map((id) => [id, []]));
+  for (const p of points) {
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+    if (courseSegment !== null && parseSegmentNumber(p.segmentNumber).segment !== courseSegment) continue;
+    byRider.get(p.riderId)?.push(p);
+  }
+  return riderIds.map((id) => {
+    const trail = byRider.get(id)!;
+    const keyed = trail.map((p) => ({ p, order: ridingOrder(p) }));
+    keyed.sort((a, b) => a.order - b.order);
+    return keyed.map((k) => k.p);
+  });
+}
+
+/**
+ * Brings a dataset's data array (kept by Chart.js) to `trail` in place: a point whose
+ * segment did not change keeps its object, so only changed points are touched.
+ * Returns whether anything changed.
+ */
+export function syncTrail(data: ChartPoint[], trail: readonly MatrixPoint[]): boolean {
+  let changed = data.length !== trail.length;
+  for (let k = 0; k < trail.length; k++) {
+    const p = trail[k];
+    const current = data[k];
+    if (current && current.point === p) continue;
+    changed = true;
+    if (current) {
+      current.x = p.x;
+      current.y = p.y;
+      current.point = p;
+    } else data[k] = { x: p.x, y: p.y, point: p };
+  }
+  data.length = trail.length;
+  return changed;
 }
 
 /** The quadrant centre of what is shown: 0 for normalised values, the medians for absolute ones. */

@@ -106,7 +106,7 @@ export class RidePipeline {
     return closed;
   }
 
-  points(view: MatrixView): MatrixPoint[] {
+  points(view: MatrixView): readonly MatrixPoint[] {
     return this.#model.points(view);
   }
 

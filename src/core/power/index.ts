@@ -16,3 +16,4 @@ export { FieldExportError, type SheetIssue, type CellPlace } from './sheetCells'
 export { parseRideCsv, type RideCsv } from './rideCsv';
 export { parseTimingSplitsCsv, type TimingGate } from './timingSplitsCsv';
 export { parseClockTime } from './csvText';
+export { gatesFromLaps, type RideLap } from './lapGates';

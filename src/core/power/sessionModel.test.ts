@@ -99,3 +99,24 @@ describe('SessionModel', () => {
     expect(perGateMs).toBeLessThan(1);
   });
 });
+
+describe('SessionModel.points caching', () => {
+  it('hands back the same array until a segment changes, then the new numbers', () => {
+    const model = new SessionModel({ segmentsPerLap: 2 });
+    const time = Array.from({ length: 60 }, (_, i) => i);
+    model.appendSamples('a', { time, power: time.map(() => 200) });
+    model.appendSamples('b', { time, power: time.map(() => 100) });
+    for (const rider of ['a', 'b']) model.addGate({ riderId: rider, time: 0 });
+    model.addGate({ riderId: 'a', time: 20 });
+    model.addGate({ riderId: 'b', time: 30 });
+    const first = model.points({ normalisation: 'absolute' });
+    expect(model.points({ normalisation: 'absolute' })).toBe(first);
+    // Absolute durations: 20 s and 30 s.
+    expect(first.map((p) => `${p.riderId}:${p.x}`).sort()).toEqual(['a:20', 'b:30']);
+    model.addGate({ riderId: 'a', time: 50 });
+    const second = model.points({ normalisation: 'absolute' });
+    expect(second).not.toBe(first);
+    expect(second.map((p) => `${p.riderId}:${p.segmentNumber}:${p.x}`).sort()).toEqual(['a:1.1:20', 'a:1.2:30', 'b:1.1:30']);
+    expect(Object.isFrozen(second)).toBe(true);
+  });
+});

@@ -66,6 +66,9 @@ export class SessionModel {
   private readonly groupVersion = new Map<string, number>();
   private readonly groupMembers = new Map<string, RiderSegment[]>();
   private readonly cache = new Map<string, Map<string, { version: number; points: MatrixPoint[] }>>();
+  /** Bumped by every segment change; points() hands back the same array while it holds. */
+  private revision = 0;
+  private readonly viewPoints = new Map<string, { revision: number; points: readonly MatrixPoint[] }>();
   private readonly options: Required<SessionModelOptions>;
 
   constructor(options: SessionModelOptions) {
@@ -108,13 +111,19 @@ export class SessionModel {
     return this.riders.get(riderId)?.segments.length ?? 0;
   }
 
-  /** Every rider's segments as matrix points, normalised per group as the view says. */
-  points(view: MatrixView = {}): MatrixPoint[] {
+  /**
+   * Every rider's segments as matrix points, normalised per group as the view says. The
+   * same (frozen) array comes back until a segment changes, so a caller can skip a redraw
+   * by comparing references.
+   */
+  points(view: MatrixView = {}): readonly MatrixPoint[] {
     const xMetric = view.xMetric ?? 'durationS';
     const yMetric = view.yMetric ?? 'normalizedPower';
     const normalisation = view.normalisation ?? 'zScore';
     const scope = view.scope ?? 'segment';
     const viewKey = `${xMetric}|${yMetric}|${normalisation}|${scope}`;
+    const cached = this.viewPoints.get(viewKey);
+    if (cached && cached.revision === this.revision) return cached.points;
     let groups = this.cache.get(viewKey);
     if (!groups) this.cache.set(viewKey, (groups = new Map()));
     const out: MatrixPoint[] = [];
@@ -128,6 +137,8 @@ export class SessionModel {
       }
       for (const point of entry.points) out.push(point);
     }
+    Object.freeze(out);
+    this.viewPoints.set(viewKey, { revision: this.revision, points: out });
     return out;
   }
 
@@ -149,6 +160,7 @@ export class SessionModel {
     const complete = rider.stream.lastTime >= endTime - this.options.sampleIntervalS / 2;
     const segment: RiderSegment = { riderId, segmentNumber, metrics, complete };
     const previous = rider.segments[index];
+    this.revision++;
     rider.segments[index] = segment;
     for (const groupKey of [`segment:${segmentNumber}`, `session:${parseSegmentNumber(segmentNumber).segment}`]) {
       const members = this.groupMembers.get(groupKey) ?? [];

@@ -1,8 +1,8 @@
 import { utils } from 'xlsx';
-import { createRideStream, fieldExportFromSheets, parseRideCsv, parseSegmentNumber, parseTimingSplitsCsv, FieldExportError, type RideStream, type SheetRows, type TimingGate } from '../../core/power/index';
+import { fieldExportFromSheets, parseRideCsv, parseSegmentNumber, parseTimingSplitsCsv, FieldExportError, type RideStream, type SheetRows, type TimingGate } from '../../core/power/index';
 import { DataError } from '../dataError';
-import { readFitRecords } from '../intake/readFit';
 import { openWorkbook } from '../intake/readXlsx';
+import { fitRide } from './fitRide';
 
 /** One rider's ride from a file, ready for the replay clock: samples, gate times, profile. */
 export interface ReplayRide {
@@ -90,23 +90,4 @@ export function fieldExportRide(sheets: SheetRows, fileName: string): ReplayRide
 
 function strictlyIncreasing(times: number[]): number[] {
   return times.filter((t, i) => i === 0 || t > times[i - 1]);
-}
-
-function fitRide(bytes: ArrayBuffer, fileName: string): ReplayRide {
-  const columns = readFitRecords(bytes, fileName);
-  const stamps = (columns.timestamp ?? []).map((t) => (t instanceof Date ? t.getTime() / 1000 : Number(t)));
-  if (stamps.length === 0) throw new DataError(`"${fileName}" has records without timestamps`, { file: fileName });
-  const numbers = (...names: string[]) => {
-    const column = names.map((n) => columns[n]).find((c) => c !== undefined);
-    return stamps.map((_, i) => (column && typeof column[i] === 'number' ? (column[i] as number) : NaN));
-  };
-  const stream = createRideStream({
-    time: stamps.map((t) => t - stamps[0]),
-    power: numbers('power'),
-    cadence: numbers('cadence'),
-    heartRate: numbers('heartRate'),
-    speed: numbers('enhancedSpeed', 'speed'),
-    distance: numbers('distance'),
-  });
-  return { fileName, riderName: riderFromName(fileName), weightKg: null, ftp: null, stream, gates: [], segmentsPerLap: null, issues: [] };
 }
