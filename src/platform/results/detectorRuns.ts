@@ -13,7 +13,7 @@ import { duckDb } from '../duckdb/duckdbClient';
 import { ipcOfColumns, readIpc, integersOf } from './arrowReading';
 import { computePool } from '../pool/browserPool';
 import { cacheKey, readCachedRun, writeCachedRun } from './detectorCache';
-import { groupPerformanceIdsSql, text } from './labSql';
+import { groupPerformanceIdsSql, storeAnomaliesSql } from './labSql';
 import type { DetectorChoice, DetectorRunSummary, EventSummary, JobOptions } from './resultsLab.api';
 import type { DetectGroupResult } from './work/detectGroup';
 
@@ -110,8 +110,7 @@ export async function runOneDetector(
     flagged: { kind: 'int', values: flagged },
     threshold: { kind: 'float', values: thresholds },
   }), true);
-  await db.exec(`DELETE FROM anomalies WHERE detector = ${text(detector.id)}`);
-  await db.exec(`INSERT INTO anomalies SELECT ${text(detector.id)}, performance_id, score, flagged, threshold FROM anomaly_staging`);
+  for (const statement of storeAnomaliesSql(detector.id, 'anomaly_staging')) await db.exec(statement);
   await db.exec('DROP TABLE anomaly_staging');
   return {
     detectorId: detector.id,

@@ -50,6 +50,14 @@ export function insertPerformancesSql(raw: string, parsed: string, fileId: numbe
 export const createAnomaliesSql = `CREATE TABLE IF NOT EXISTS anomalies (
   detector VARCHAR, performance_id INTEGER, score DOUBLE, flagged INTEGER, threshold DOUBLE)`;
 
+/** A detector's scores from `staging` (performance_id, score, flagged, threshold) replace its earlier ones. */
+export function storeAnomaliesSql(detector: string, staging: string): string[] {
+  return [
+    `DELETE FROM anomalies WHERE detector = ${text(detector)}`,
+    `INSERT INTO anomalies SELECT ${text(detector)}, performance_id, score, flagged, threshold FROM ${id(staging)}`,
+  ];
+}
+
 export const createSanctionPeriodsSql = `CREATE OR REPLACE TABLE sanction_periods (
   athlete_id INTEGER, from_season DOUBLE, to_season DOUBLE, sanction VARCHAR)`;
 
