@@ -151,9 +151,13 @@ export class RideWorkspaceState {
     this.#playing = clock.playing;
   }
 
+  /** A new speed on a stopped replay plays it at that speed (from the start when it had ended): one press, not two. */
   setSpeed(speed: ReplaySpeed): void {
-    this.#clock?.setSpeed(speed);
     this.#speed = speed;
+    const clock = this.#clock;
+    if (!clock) return;
+    clock.setSpeed(speed);
+    if (!clock.playing) this.togglePlay();
   }
 
   seek(position: number): void {
