@@ -12,6 +12,7 @@ test('ride on a 360 px phone in sunlight: no horizontal overflow, 44 px tap targ
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'sunlight'));
   await expect(page.getByTestId('replay-status')).toContainText('(replayed)', { timeout: 60_000 });
   await page.screenshot({ path: testInfo.outputPath('ride-360-sunlight.png'), fullPage: true });
+  await page.getByLabel('Efficiency matrix', { exact: true }).first().screenshot({ path: testInfo.outputPath('ride-360-sunlight-matrix.png') });
   const wide = await page.evaluate(() =>
     [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && !el.closest('.table-scroll'))

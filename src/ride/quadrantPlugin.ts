@@ -33,13 +33,17 @@ export function quadrantPlugin(centre: () => QuadrantCentre): Plugin<'scatter'> 
       ];
       ctx.save();
       ctx.font = '600 12px system-ui, sans-serif';
+      // Labels take the page's text colour (the sunlight theme is black on white) and shrink
+      // to one word when a quadrant is too narrow for the sentence (a 360 px phone).
+      const ink = getComputedStyle(chart.canvas).color || 'rgba(60, 60, 60, 0.9)';
       for (const [quadrant, x, y, w, h, align, baseline] of boxes) {
         ctx.fillStyle = SHADES[quadrant];
         ctx.fillRect(x, y, w, h);
-        ctx.fillStyle = 'rgba(60, 60, 60, 0.9)';
+        ctx.fillStyle = ink;
         ctx.textAlign = align;
         ctx.textBaseline = baseline;
-        ctx.fillText(QUADRANT_LABELS[quadrant], align === 'left' ? x + 6 : x + w - 6, baseline === 'top' ? y + 6 : y + h - 6);
+        const label = [QUADRANT_LABELS[quadrant], quadrant].find((text) => ctx.measureText(text).width <= w - 12);
+        if (label && h >= 20) ctx.fillText(label, align === 'left' ? x + 6 : x + w - 6, baseline === 'top' ? y + 6 : y + h - 6);
       }
       ctx.restore();
     },
