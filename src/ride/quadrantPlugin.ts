@@ -17,7 +17,7 @@ const SHADES: Record<Quadrant, string> = {
  * Shades and labels the four quadrants around the centre (0 for z-scores, the medians for
  * absolute values): left is faster, up is more power. Drawn on the canvas, so no markup.
  */
-export function quadrantPlugin(centre: () => QuadrantCentre): Plugin<'scatter'> {
+export function quadrantPlugin(centre: () => QuadrantCentre, ink: () => string): Plugin<'scatter'> {
   return {
     id: 'tracksideQuadrants',
     beforeDatasetsDraw(chart: Chart<'scatter'>) {
@@ -33,13 +33,13 @@ export function quadrantPlugin(centre: () => QuadrantCentre): Plugin<'scatter'> 
       ];
       ctx.save();
       ctx.font = '600 12px system-ui, sans-serif';
-      // Labels take the page's text colour (the sunlight theme is black on white) and shrink
+      // Labels take the page's text colour (ink) (the sunlight theme is black on white) and shrink
       // to one word when a quadrant is too narrow for the sentence (a 360 px phone).
-      const ink = getComputedStyle(chart.canvas).color || 'rgba(60, 60, 60, 0.9)';
+
       for (const [quadrant, x, y, w, h, align, baseline] of boxes) {
         ctx.fillStyle = SHADES[quadrant];
         ctx.fillRect(x, y, w, h);
-        ctx.fillStyle = ink;
+        ctx.fillStyle = ink();
         ctx.textAlign = align;
         ctx.textBaseline = baseline;
         const label = [QUADRANT_LABELS[quadrant], quadrant].find((text) => ctx.measureText(text).width <= w - 12);
