@@ -16,6 +16,7 @@ export interface StreamView {
   status: StreamCoordinator['state'];
   label: string;
   counters: PipelineCounters & { drops: number };
+  dropsByClass: number[];
   queueDepth: number;
   workers: number;
   throughput: number;
@@ -28,6 +29,8 @@ export interface StreamView {
 }
 
 const CHECKPOINT_EVERY_MS = 2000;
+/** A checkpoint costs more as the stream grows: keep it under a tenth of the main thread's time. */
+const CHECKPOINT_SHARE = 10;
 
 export function recipeSource(recipe: SourceRecipe): ByteSource {
   if (recipe.kind === 'file') return fileSource(recipe.blob, recipe.speed, recipe.name);
@@ -50,6 +53,7 @@ export class StreamSession {
   #frame = 0;
   #lastView = 0;
   #lastCheckpoint = 0;
+  #checkpointCostMs = 0;
   #resumedFromLine = 0;
 
   get coordinator(): StreamCoordinator | null {
@@ -133,7 +137,7 @@ export class StreamSession {
       if (!coordinator) return;
       const now = performance.now();
       if (now - this.#lastView >= 200) this.#refresh();
-      if (now - this.#lastCheckpoint >= CHECKPOINT_EVERY_MS && coordinator.resumable) {
+      if (now - this.#lastCheckpoint >= Math.max(CHECKPOINT_EVERY_MS, CHECKPOINT_SHARE * this.#checkpointCostMs) && coordinator.resumable) {
         this.#lastCheckpoint = now;
         void this.#checkpoint(coordinator);
       }
@@ -144,8 +148,12 @@ export class StreamSession {
 
   async #checkpoint(coordinator: StreamCoordinator): Promise<void> {
     try {
+      const started = performance.now();
       const record = coordinator.checkpoint();
-      await saveCheckpoint(record);
+      const saved = saveCheckpoint(record);
+      // What blocks this thread: building the record and the clone inside put (synchronous).
+      this.#checkpointCostMs = performance.now() - started;
+      await saved;
       if (this.view && this.#coordinator === coordinator) this.view = { ...this.view, checkpointLine: record.lines };
     } catch (error) {
       notices.error(error, 'Saving the stream checkpoint');
@@ -163,6 +171,7 @@ export class StreamSession {
       status: c.state,
       label: this.view?.label ?? '',
       counters: { ...c.pipeline.counters(), lines: c.lines, rejects: c.rejectCount, drops: c.drops },
+      dropsByClass: c.dropsByClass,
       queueDepth: c.queueDepth,
       workers: computePool().stats.workers,
       throughput: c.metrics.averageThroughput,

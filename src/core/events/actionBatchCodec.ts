@@ -39,7 +39,9 @@ export interface FingerprintedAction extends LineAction {
   fingerprint: number;
 }
 
-export function encodeActions(parsed: readonly LineAction[]): EncodedActions {
+/** `fingerprints[i]`, when given, is actionFingerprint of parsed[i] already (a checkpoint has them). */
+export function encodeActions(parsed: readonly LineAction[], fingerprints?: readonly number[]): EncodedActions {
+  if (fingerprints !== undefined && fingerprints.length !== parsed.length) throw new Error(`invalid fingerprints: ${fingerprints.length} for ${parsed.length} actions`);
   const numbers = new Float64Array(parsed.length * STRIDE);
   const texts = new Int32Array(parsed.length * TEXT_FIELDS.length);
   const dictionary: string[] = [];
@@ -48,7 +50,7 @@ export function encodeActions(parsed: readonly LineAction[]): EncodedActions {
     const at = row * STRIDE;
     numbers[at] = lineNumber;
     NUMBER_FIELDS.forEach((field, i) => (numbers[at + 1 + i] = action[field]));
-    numbers[at + FINGERPRINT] = actionFingerprint(action);
+    numbers[at + FINGERPRINT] = fingerprints?.[row] ?? actionFingerprint(action);
     TEXT_FIELDS.forEach((field, i) => {
       const value = action[field];
       let index = indexOf.get(value);

@@ -37,11 +37,11 @@ describe('ActionStore', () => {
     expect(store.counters).toMatchObject({ outOfOrder: 1, duplicateOrder: 1, accepted: 5 });
   });
 
-  it('survives a JSON checkpoint: a repeat after restore is still a duplicate', () => {
+  it('survives a checkpoint (structured clone, as IndexedDB keeps it): a repeat after restore is still a duplicate', () => {
     const store = new ActionStore();
     store.offer(act({}));
     store.offer(act({ actionNumber: 2, orderNumber: 20 }));
-    const restored = ActionStore.fromState(JSON.parse(JSON.stringify(store.toState())));
+    const restored = ActionStore.fromState(structuredClone(store.toState()));
     expect(restored.offer(act({})).kind).toBe('duplicate');
     expect(restored.offer(act({ actionNumber: 3, orderNumber: 15 })).kind).toBe('new');
     expect(restored.counters).toMatchObject({ accepted: 3, duplicates: 1, outOfOrder: 1 });

@@ -13,7 +13,8 @@
  * Hot path: one Map lookup per game and one per actionNumber (numbers, no key strings); the
  * fingerprint can come precomputed from the compute worker that parsed the line.
  */
-import { actionFingerprint, actionKey, type GameAction } from './gameAction.ts';
+import { decodeActions, encodeActions, type EncodedActions } from './actionBatchCodec.ts';
+import { actionFingerprint, type GameAction } from './gameAction.ts';
 import { statCredits, type StatCredit } from './gameScore.ts';
 
 export type StoreOutcome =
@@ -46,7 +47,11 @@ interface GameSequence {
 }
 
 export interface ActionStoreState {
-  held: [string, HeldVersion][];
+  /**
+   * Every held version as columns (typed arrays clone as one copy, so a checkpoint of a
+   * long stream stays cheap); older checkpoints hold [key, version] pairs.
+   */
+  held: EncodedActions | [string, HeldVersion][];
   sequences: [string, GameSequence][];
   counters: StoreCounters;
 }
@@ -138,18 +143,25 @@ export class ActionStore {
 
   /** A plain, JSON-able copy for a checkpoint. */
   toState(): ActionStoreState {
-    const held: [string, HeldVersion][] = [];
+    const held: { lineNumber: number; action: GameAction }[] = [];
+    const fingerprints: number[] = [];
     const sequences: [string, GameSequence][] = [];
     for (const [gameId, game] of this.#games) {
-      for (const version of game.byAction.values()) held.push([actionKey(version.action), { fingerprint: version.fingerprint, action: { ...version.action } }]);
+      for (const version of game.byAction.values()) {
+        held.push({ lineNumber: 0, action: version.action });
+        fingerprints.push(version.fingerprint);
+      }
       sequences.push([gameId, { ...game.sequence, orders: Object.fromEntries(game.orders) }]);
     }
-    return { held, sequences, counters: { ...this.#counters } };
+    return { held: encodeActions(held, fingerprints), sequences, counters: { ...this.#counters } };
   }
 
   static fromState(state: ActionStoreState): ActionStore {
     const store = new ActionStore();
-    for (const [, held] of state.held) store.#game(held.action.gameId).byAction.set(held.action.actionNumber, { fingerprint: held.fingerprint, action: { ...held.action } });
+    const held = Array.isArray(state.held)
+      ? state.held.map(([, version]) => version)
+      : decodeActions(state.held).map(({ action, fingerprint }) => ({ action, fingerprint }));
+    for (const { action, fingerprint } of held) store.#game(action.gameId).byAction.set(action.actionNumber, { fingerprint, action: { ...action } });
     for (const [gameId, s] of state.sequences) {
       const game = store.#game(gameId);
       game.sequence = { ...s, orders: {} };

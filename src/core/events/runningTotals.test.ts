@@ -32,7 +32,7 @@ describe('RunningTotals', () => {
     totals.apply(scorer.score(act(1, { gameId: 'g2', actionType: '3pt' })));
     expect(totals.leaderboard({ by: 'gameScore' })[0]).toMatchObject({ gameId: '', games: 2, stats: { pts: 5, fgm: 2, fga: 2 } });
     expect(totals.leaderboard({ by: 'gameScore', gameId: 'g2' })[0].stats.pts).toBe(3);
-    const restored = RunningTotals.fromState(JSON.parse(JSON.stringify(totals.toState())));
+    const restored = RunningTotals.fromState(structuredClone(totals.toState()));
     expect(restored.scoreMap('gameScore')).toEqual(totals.scoreMap('gameScore'));
     expect(() => totals.leaderboard({ by: 'impact', limit: 0 })).toThrow('invalid limit: 0');
   });

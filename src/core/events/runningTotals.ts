@@ -7,7 +7,7 @@
  * Hot path: per game, maps keyed by actionNumber and personId (numbers, no key strings),
  * and the accumulators are added to in place.
  */
-import { actionKey } from './gameAction.ts';
+import { decodeApplied, encodeApplied, type AppliedColumns, type AppliedEntry } from './appliedColumns.ts';
 import { addStatLines, emptyStatLine, gameScore, STAT_KEYS, type StatLine } from './gameScore.ts';
 import type { PlayerCredit, ScoredAction } from './impactScorer.ts';
 
@@ -54,7 +54,8 @@ interface PlayerAccumulator {
 }
 
 export interface RunningTotalsState {
-  applied: [string, AppliedAction][];
+  /** As columns (cheap to clone); older checkpoints hold [`gameId#actionNumber`, applied] pairs. */
+  applied: AppliedColumns | [string, AppliedAction][];
   players: PlayerAccumulator[];
   names: [number, string][];
   corrected: number;
@@ -179,8 +180,8 @@ export class RunningTotals {
 
   toState(): RunningTotalsState {
     return {
-      applied: [...this.#games].flatMap(([gameId, game]) =>
-        [...game.applied].map(([actionNumber, a]): [string, AppliedAction] => [actionKey({ gameId, actionNumber }), { momentumFactor: a.momentumFactor, credits: a.credits.map((c) => ({ ...c, stats: { ...c.stats } })) }])),
+      applied: encodeApplied([...this.#games].flatMap(([gameId, game]) =>
+        [...game.applied].map(([actionNumber, a]): AppliedEntry => ({ gameId, actionNumber, momentumFactor: a.momentumFactor, credits: a.credits })))),
       players: this.#accumulators().map((p) => ({ ...p, stats: { ...p.stats } })),
       names: [...this.#names],
       corrected: this.#corrected,
@@ -189,11 +190,9 @@ export class RunningTotals {
 
   static fromState(state: RunningTotalsState): RunningTotals {
     const totals = new RunningTotals();
-    for (const [key, applied] of state.applied) {
-      const at = key.lastIndexOf('#');
-      const actionNumber = Number(key.slice(at + 1));
-      if (at < 0 || !Number.isInteger(actionNumber)) throw new Error(`invalid applied action key: ${key}`);
-      totals.#game(key.slice(0, at)).applied.set(actionNumber, applied);
+    const entries = Array.isArray(state.applied) ? state.applied.map(([key, applied]) => fromKey(key, applied)) : decodeApplied(state.applied);
+    for (const entry of entries) {
+      totals.#game(entry.gameId).applied.set(entry.actionNumber, { momentumFactor: entry.momentumFactor, credits: entry.credits });
       totals.#appliedCount += 1;
     }
     for (const p of state.players) totals.#game(p.gameId).players.set(p.personId, { ...p, stats: { ...p.stats } });
@@ -201,4 +200,12 @@ export class RunningTotals {
     totals.#corrected = state.corrected;
     return totals;
   }
+}
+
+/** An applied action of an older checkpoint, keyed `gameId#actionNumber`. */
+function fromKey(key: string, applied: AppliedAction): AppliedEntry {
+  const at = key.lastIndexOf('#');
+  const actionNumber = Number(key.slice(at + 1));
+  if (at < 0 || !Number.isInteger(actionNumber)) throw new Error(`invalid applied action key: ${key}`);
+  return { gameId: key.slice(0, at), actionNumber, ...applied };
 }

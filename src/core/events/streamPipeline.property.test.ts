@@ -73,13 +73,13 @@ describe('exactly-once totals (property)', () => {
     );
   });
 
-  it('resumes from a JSON checkpoint taken mid-stream without counting anything twice', () => {
+  it('resumes from a checkpoint (structured clone) taken mid-stream without counting anything twice', () => {
     const lines = generateGameLines({ games: 2, seed: 4, correctionFraction: 0.03 });
     const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
     const options = { allowedLatenessSeconds: LATENESS_SECONDS, idleTimeoutMs: 3_600_000 };
     const first = new StreamPipeline(options);
     first.pushBytes(bytes.subarray(0, Math.floor(bytes.length / 2)), 0);
-    const checkpoint = JSON.parse(JSON.stringify(first.toCheckpoint()));
+    const checkpoint = structuredClone(first.toCheckpoint());
     const resumed = new StreamPipeline(options, checkpoint);
     resumed.pushBytes(bytes.subarray(checkpoint.splitter.consumedOffset), 0);
     resumed.finish(0);

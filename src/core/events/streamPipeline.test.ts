@@ -17,7 +17,7 @@ describe('StreamPipeline', () => {
     // 4 happened at 1 s, before the released 2 (10 s): late, still credited.
     pipeline.pushAction(act(4, 1, { personId: 102, playerName: 'B. Two' }), 0);
     expect(pipeline.late.map((a) => a.actionNumber)).toEqual([4]);
-    const resumed = new StreamPipeline({ allowedLatenessSeconds: 5, idleTimeoutMs: 3_600_000 }, JSON.parse(JSON.stringify(pipeline.toCheckpoint())));
+    const resumed = new StreamPipeline({ allowedLatenessSeconds: 5, idleTimeoutMs: 3_600_000 }, structuredClone(pipeline.toCheckpoint()));
     expect(resumed.late.map((a) => [a.actionNumber, a.personId])).toEqual([[4, 102]]);
     // The same late line read again after the resume is a duplicate, not a second late entry.
     resumed.pushAction(act(4, 1, { personId: 102, playerName: 'B. Two' }), 0);

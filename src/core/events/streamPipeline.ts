@@ -2,8 +2,9 @@
  * The Stream pipeline in one place, for a single worker, a replay, a test or a check:
  *   bytes → LineSplitter → parseAction → ActionStore → Reorderer → ImpactScorer → RunningTotals
  * Rejects and late actions are kept (up to a limit) as inspectable side outputs. The whole
- * state is a plain object (`toCheckpoint`), so a resumed stream counts nothing twice: it
- * starts reading the source again at `checkpoint.splitter.consumedOffset`.
+ * state is one structured-cloneable object (`toCheckpoint`, typed arrays where it is large,
+ * as IndexedDB keeps it), so a resumed stream counts nothing twice: it starts reading the
+ * source again at `checkpoint.splitter.consumedOffset`.
  *
  * A correction of an action already scored is applied at once (with the momentum factor
  * the first version had); one still waiting in the reorder buffer replaces it there.

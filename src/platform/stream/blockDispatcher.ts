@@ -1,4 +1,4 @@
-import { decodeActions, type LineAction } from '../../core/events/actionBatchCodec';
+import { decodeActions, type FingerprintedAction } from '../../core/events/actionBatchCodec';
 import { LineFramer } from '../../core/events/lineFramer';
 import { MicroBatcher } from '../../core/events/microBatcher';
 import type { Reject } from '../../core/events/parseAction';
@@ -11,7 +11,7 @@ export interface DeliveredBlock {
   endOffset: number;
   linesBefore: number;
   lines: number;
-  actions: LineAction[];
+  actions: FingerprintedAction[];
   rejects: Reject[];
   /** performance.now() when the block's first line arrived from the source. */
   ingestMs: number;

@@ -18,15 +18,23 @@ export interface ByteSource {
   eventWallTime(eventMs: number): number | null;
 }
 
-/** Replay speed: 1 is the original pace, 60 is 60×, 'max' as fast as possible. */
-export type ReplaySpeed = number | 'max';
+/**
+ * Replay speed: 1 is the original pace, 60 is 60×, 'max' as fast as possible, or a fixed
+ * rate of lines a second whatever their event times (a load test).
+ */
+export type ReplaySpeed = number | 'max' | { eventsPerSecond: number };
 
 export function checkSpeed(speed: ReplaySpeed): ReplaySpeed {
+  if (typeof speed === 'object') {
+    if (!(Number.isFinite(speed.eventsPerSecond) && speed.eventsPerSecond > 0)) throw new Error(`invalid events per second: ${speed.eventsPerSecond}`);
+    return speed;
+  }
   if (speed !== 'max' && !(Number.isFinite(speed) && speed > 0)) throw new Error(`invalid replay speed: ${speed}`);
   return speed;
 }
 
 export function speedLabel(speed: ReplaySpeed): string {
+  if (typeof speed === 'object') return `${Math.round(speed.eventsPerSecond).toLocaleString('en')} events/s`;
   return speed === 'max' ? 'as fast as possible' : speed === 1 ? 'original pace' : `${speed}×`;
 }
 

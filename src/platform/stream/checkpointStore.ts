@@ -1,7 +1,7 @@
 import { database } from '../storage/database';
 import { guardQuota } from '../storage/storageStatus';
 import type { ReplaySpeed } from './byteSource';
-import type { StreamCheckpointRecord } from './streamCoordinator';
+import type { StreamCheckpointRecord } from './streamSettings';
 
 /** How to open the same source again after a reload. */
 export type SourceRecipe =

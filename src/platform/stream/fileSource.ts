@@ -1,6 +1,7 @@
 import { generateGameLines } from '../../core/generate/games';
 import { checkSpeed, speedLabel, type ByteSource, type ReplaySpeed } from './byteSource';
 import { pacedChunks, ReplayClock } from './pacedReplay';
+import { ratedChunks } from './ratedReplay';
 
 /** Reads a Blob in chunks; the next read starts only when the consumer asks (backpressure). */
 async function* blobChunks(blob: Blob, startOffset: number, signal: AbortSignal): AsyncGenerator<Uint8Array> {
@@ -17,15 +18,16 @@ async function* blobChunks(blob: Blob, startOffset: number, signal: AbortSignal)
   }
 }
 
-/** A JSON-lines file replayed at its original pace, N× that, or as fast as possible. */
+/** A JSON-lines file replayed at its original pace, N× that, at a fixed rate, or as fast as possible. */
 export function fileSource(file: Blob & { name?: string; lastModified?: number }, speed: ReplaySpeed, name = file.name ?? 'stream.jsonl'): ByteSource {
   checkSpeed(speed);
-  const clock = speed === 'max' ? null : new ReplayClock(speed);
+  const clock = typeof speed === 'number' ? new ReplayClock(speed) : null;
   return {
     label: `${name} (${speedLabel(speed)})`,
     resumeKey: `file:${name}:${file.size}:${file.lastModified ?? 0}`,
     chunks(startOffset, signal) {
       const raw = blobChunks(file, startOffset, signal);
+      if (typeof speed === 'object') return ratedChunks(raw, speed.eventsPerSecond, signal);
       return clock ? pacedChunks(raw, clock, signal) : raw;
     },
     eventWallTime: (eventMs) => clock?.wallTimeOf(eventMs) ?? null,

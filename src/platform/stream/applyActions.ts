@@ -1,0 +1,35 @@
+import type { StreamPipeline } from '../../core/events/streamPipeline';
+import type { QueuedAction } from './actionBacklog';
+import type { ByteSource } from './byteSource';
+import type { RecentActions } from './recentActions';
+import type { StreamMetrics } from './streamMetrics';
+
+/**
+ * The apply step: taken actions into the pipeline (with the fingerprint their worker
+ * computed), the feed, and the health measures — one latency sample per block (arrival of
+ * its first line's bytes to its actions reaching the totals, weighted by its actions here)
+ * and the largest lag (processing time − event time on the source's clock, or − arrival
+ * when the source runs as fast as it can).
+ */
+export function applyActions(
+  taken: readonly QueuedAction[],
+  into: { pipeline: StreamPipeline; feed: RecentActions; metrics: StreamMetrics; source: ByteSource | null },
+): void {
+  const { pipeline, feed, metrics, source } = into;
+  const nowMs = Date.now();
+  const perfNow = performance.now();
+  let lagMs = 0;
+  let groupStart = 0;
+  for (let i = 0; i < taken.length; i++) {
+    const { parsed, block } = taken[i];
+    pipeline.pushAction(parsed.action, nowMs, parsed.fingerprint);
+    feed.remember(parsed.action);
+    const wall = source?.eventWallTime(parsed.action.timeActualMs) ?? null;
+    lagMs = Math.max(lagMs, wall === null ? perfNow - block.ingestMs : nowMs - wall);
+    if (i === taken.length - 1 || taken[i + 1].block !== block) {
+      metrics.latency.add(perfNow - block.ingestMs, i + 1 - groupStart);
+      groupStart = i + 1;
+    }
+  }
+  if (taken.length > 0) metrics.recordApplied(taken.length, lagMs);
+}
