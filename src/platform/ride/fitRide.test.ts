@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Encoder, Profile } from '@garmin/fitsdk';
+import { Encoder, Profile, type FileIdMesg, type LapMesg, type RecordMesg } from '@garmin/fitsdk';
 import { fitRide } from './fitRide';
 
 /** A hand-made FIT activity: 1 Hz records, power = 100 + t, and two laps of 20 s and 10 s after a 5 s pause. */
@@ -7,11 +7,11 @@ function fitFile(): ArrayBuffer {
   const start = new Date('2024-05-01T10:00:00Z').getTime();
   const at = (s: number) => new Date(start + s * 1000);
   const encoder = new Encoder();
-  encoder.onMesg(Profile.MesgNum.FILE_ID, { type: 'activity', manufacturer: 'development', product: 0, timeCreated: at(0), serialNumber: 1 });
+  encoder.onMesg(Profile.MesgNum.FILE_ID, { type: 'activity', manufacturer: 'development', product: 0, timeCreated: at(0), serialNumber: 1 } as FileIdMesg);
   const seconds = [...Array.from({ length: 20 }, (_, i) => i), ...Array.from({ length: 10 }, (_, i) => 25 + i)];
-  for (const t of seconds) encoder.onMesg(Profile.MesgNum.RECORD, { timestamp: at(t), power: 100 + t, cadence: 90 });
-  encoder.onMesg(Profile.MesgNum.LAP, { timestamp: at(20), startTime: at(0), totalElapsedTime: 20, totalTimerTime: 20 });
-  encoder.onMesg(Profile.MesgNum.LAP, { timestamp: at(35), startTime: at(25), totalElapsedTime: 10, totalTimerTime: 10 });
+  for (const t of seconds) encoder.onMesg(Profile.MesgNum.RECORD, { timestamp: at(t), power: 100 + t, cadence: 90 } as RecordMesg);
+  encoder.onMesg(Profile.MesgNum.LAP, { timestamp: at(20), startTime: at(0), totalElapsedTime: 20, totalTimerTime: 20 } as LapMesg);
+  encoder.onMesg(Profile.MesgNum.LAP, { timestamp: at(35), startTime: at(25), totalElapsedTime: 10, totalTimerTime: 10 } as LapMesg);
   const bytes = encoder.close();
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
