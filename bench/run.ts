@@ -31,7 +31,7 @@ const context: BenchContext = {
   async appUrl() {
     if (!preview) {
       ensureBuilt();
-      preview = await startPreview(4190);
+      preview = await startPreview(4192);
     }
     return preview.url;
   },
