@@ -157,7 +157,9 @@ test('closing the page mid-stream and opening it again resumes from the checkpoi
   await openStream(page);
   await dropFile(page, writeLines('resume.jsonl', lines), '600');
   await expect(page.getByTestId('stream-source')).toContainText('resume.jsonl');
-  // A checkpoint of this stream, part way through (the sample's own final one said 833 lines).
+  // This stream has started (its view replaced the sample's, whose final checkpoint said 833 lines).
+  await expect(page.getByTestId('stream-status')).toContainText('running');
+  // A checkpoint of this stream, part way through.
   const checkpointLine = async () => Number((await page.getByTestId('checkpoint-line').textContent())?.replace(/\D/g, '') ?? 0);
   await expect.poll(checkpointLine, { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('stream-status')).toContainText('running');

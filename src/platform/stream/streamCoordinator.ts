@@ -106,6 +106,8 @@ export class StreamCoordinator {
     this.#source = source;
     this.#resumeKey = source.resumeKey ?? '';
     this.state = 'running';
+    // Throughput counts from the first read, not from the one-off saving of the source.
+    this.metrics.startedMs = performance.now();
     const signal = this.#abort.signal;
     const start = this.#backlog.committed;
     this.#dispatcher = new BlockDispatcher({
