@@ -6,9 +6,9 @@
  * and for the messy replay with a 5 s window (many actions go late, totals still correct).
  *   npx tsx scripts/check-real/stream.ts        (exit code 1 on any mismatch)
  */
+import { appendActionsRaw } from '../lib/nativeStream';
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { actionsRawColumns, createActionsRawSql } from '../../src/core/events/actionColumns.ts';
 import { consistencyReport } from '../../src/core/events/consistencyReport.ts';
 import type { GameAction } from '../../src/core/events/gameAction.ts';
 import { emptyStatLine, gameScore, STAT_KEYS, type StatLine } from '../../src/core/events/gameScore.ts';
@@ -58,18 +58,7 @@ async function batchScores(connection: DuckDBConnection, lines: readonly string[
     const parsed = parseAction(line, i + 1);
     if (parsed.ok) actions.push(parsed.action);
   });
-  await connection.run(createActionsRawSql);
-  const appender = await connection.createAppender('actions_raw');
-  actions.forEach((action, arrival) => {
-    for (const column of actionsRawColumns) {
-      const value = column.name === 'arrival' ? arrival : action[column.name];
-      if (column.sqlType === 'VARCHAR') appender.appendVarchar(String(value));
-      else if (column.sqlType === 'INTEGER') appender.appendInteger(Number(value));
-      else appender.appendDouble(Number(value));
-    }
-    appender.endRow();
-  });
-  appender.closeSync();
+  await appendActionsRaw(connection, actions);
   await connection.run(starSchemaSql());
   const rows = (await connection.runAndReadAll(playerGameScoresSql)).getRowObjects();
   return new Map(rows.map((row) => {

@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGameLines } from '../generate/games.ts';
-import { actionsRawColumns, createActionsRawSql } from './actionColumns.ts';
+import { appendActionsRaw } from '../../../scripts/lib/nativeStream.ts';
 import type { GameAction } from './gameAction.ts';
 import { parseAction } from './parseAction.ts';
 import { kpiQueries, playerGameScoresSql, starSchemaSql } from './starSchemaSql.ts';
@@ -10,19 +10,7 @@ import { StreamPipeline } from './streamPipeline.ts';
 let connection: DuckDBConnection;
 
 async function load(actions: readonly GameAction[], options = {}): Promise<void> {
-  await connection.run(createActionsRawSql);
-  const appender = await connection.createAppender('actions_raw');
-  actions.forEach((action, arrival) => {
-    for (const column of actionsRawColumns) {
-      const value = column.name === 'arrival' ? arrival : action[column.name];
-      if (column.sqlType === 'VARCHAR') appender.appendVarchar(String(value));
-      else if (column.sqlType === 'INTEGER') appender.appendInteger(Number(value));
-      else appender.appendDouble(Number(value));
-    }
-    appender.endRow();
-  });
-  appender.flushSync();
-  appender.closeSync();
+  await appendActionsRaw(connection, actions);
   await connection.run(starSchemaSql(options));
 }
 

@@ -1,5 +1,5 @@
 import { lineEventTimeMs } from '../../core/events/lineEventTime';
-import { sleep } from './byteSource';
+import { concatBytes as concat, sleep } from './byteSource';
 
 /**
  * Replays recorded lines at their original pace (or N× that): each line is held until its
@@ -56,11 +56,4 @@ export async function* pacedChunks(chunks: AsyncIterable<Uint8Array>, clock: Rep
     carry = bytes.slice(lineStart);
   }
   if (carry.length > 0) yield carry;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a, 0);
-  joined.set(b, a.length);
-  return joined;
 }

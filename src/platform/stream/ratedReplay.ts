@@ -1,5 +1,5 @@
 import { lineDueMs, linesDue } from '../../core/events/ratePacer';
-import { sleep } from './byteSource';
+import { concatBytes as concat, sleep } from './byteSource';
 
 const NEWLINE = 0x0a;
 /** Timers are coarse in a browser: wake at most this often, sending what fell due meanwhile. */
@@ -38,11 +38,4 @@ export async function* ratedChunks(chunks: AsyncIterable<Uint8Array>, eventsPerS
     carry = bytes.slice(start);
   }
   if (carry.length > 0) yield carry;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a, 0);
-  joined.set(b, a.length);
-  return joined;
 }
