@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { refuseOutsideRequests } from '../e2e/helpers';
 
 /*
  * The analyst's path on the real data, offline: the World Athletics top lists (467,146
@@ -15,13 +16,7 @@ test.use({ serviceWorkers: 'block' });
 
 test('WA top lists and the Wikipedia doping cases: run all, evaluate, consensus, profile — offline', async ({ page, baseURL }) => {
   test.setTimeout(300_000);
-  const outside: string[] = [];
-  await page.context().route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === new URL(baseURL!).origin || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
+  const outside = await refuseOutsideRequests(page.context(), baseURL!);
   const timings: Record<string, number> = {};
   await page.goto('/#/results');
   await settled(page, 60_000);

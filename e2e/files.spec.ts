@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { fixture, inspectFiles, watchPageProblems } from './helpers';
+import { fixture, inspectFiles, refuseOutsideRequests, watchPageProblems } from './helpers';
 
 // The service worker is blocked here so that every request passes the route below, which
 // refuses anything that is not the app's own origin: DuckDB must never reach the internet.
 test.use({ serviceWorkers: 'block' });
 
 test('loads and queries Parquet, CSV and xlsx with every outside request refused', async ({ page, baseURL }) => {
-  const outside: string[] = [];
-  await page.context().route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === new URL(baseURL!).origin || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
+  const outside = await refuseOutsideRequests(page.context(), baseURL!);
   const watcher = watchPageProblems(page);
   await page.goto('/');
   await inspectFiles(page, [fixture('marks.parquet'), fixture('marks.csv'), fixture('marks.xlsx')]);

@@ -3,6 +3,7 @@
  * (athletesSql as Arrow IPC, tens of thousands of them), with what the UI needs to show
  * each candidate and the seasons each sanction labels.
  */
+import type { SanctionCandidate } from '../resultsLab.api';
 import { readSanctionList } from '../../../core/athletics/sanctions';
 import { matchSanctions, type AthleteRecord } from '../../../core/athletics/sanctionMatching';
 import { sanctionPeriod } from '../../../core/evaluation/labels';
@@ -13,14 +14,8 @@ export interface MatchInput {
   athletes: Uint8Array;
 }
 
-export interface MatchedCandidate {
-  athleteId: number;
-  name: string;
-  dob: string | null;
-  nationality: string | null;
-  confidence: number;
-  reason: string;
-}
+/** The engine's candidate type is the one the UI shows. */
+export type MatchedCandidate = SanctionCandidate;
 
 export interface MatchedSanction {
   sanctionIndex: number;
