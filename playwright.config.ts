@@ -15,6 +15,8 @@ export const chromiumArgs = [
   '--enable-experimental-web-platform-features',
 ];
 
+// The built app is built once and served by the global setup (e2e/serveForTests.ts), in the
+// runner's own process, so that the server ends with the run, however the run ends.
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const e2ePort = port;
 
@@ -34,11 +36,4 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromiumPath, args: chromiumArgs } } }],
-  webServer: {
-    // The built app, as users get it: the real service worker and Content-Security-Policy.
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-  },
 });

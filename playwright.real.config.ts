@@ -8,7 +8,7 @@ import base from './playwright.config';
 export default defineConfig({
   ...base,
   testDir: 'e2e-real',
-  globalSetup: undefined,
+  globalSetup: './e2e-real/globalSetup.ts',
   // The port comes from E2E_PORT (scripts/check-real/e2e-real.ts sets 4174), so that a
   // check can run while the unit e2e server is up.
 });

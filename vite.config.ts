@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy } from './src/app/contentSecurityPolicy';
+import { contentSecurityPolicy } from './src/app/contentSecurityPolicy.ts';
 
 /** Puts the policy into index.html as a meta tag, so that every host of the static build enforces it. */
 function contentSecurityPolicyMeta(): Plugin {

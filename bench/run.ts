@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { ensureBuilt, launchChromium, printTable, startPreview, type Preview } from '../scripts/lib/builtApp';
+import { ensureBuilt, launchChromium, printTable, serveBuiltApp, type ServedApp } from '../scripts/lib/builtApp';
 import type { BenchContext, BenchRow, BenchSuite } from './context';
 
 function option(name: string): string | null {
@@ -23,7 +23,9 @@ const options = {
 };
 const only = option('only');
 
-let preview = null as Preview | null;
+let preview = null as ServedApp | null;
+// One port of the bench's own; held by another process, the run stops and says which.
+const benchPort = Number(process.env.BENCH_PORT ?? 4192);
 let browser = null as Browser | null;
 
 const context: BenchContext = {
@@ -31,7 +33,7 @@ const context: BenchContext = {
   async appUrl() {
     if (!preview) {
       ensureBuilt();
-      preview = await startPreview(4192);
+      preview = await serveBuiltApp({ port: benchPort });
     }
     return preview.url;
   },
@@ -81,7 +83,7 @@ try {
   }
 } finally {
   await browser?.close();
-  preview?.close();
+  await preview?.close();
 }
 
 function display(row: BenchRow): Record<string, string> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as XLSX from 'xlsx';
 import { createRandom } from '../src/core/stats/random';
+import { serveForTests } from './serveForTests';
 
 export const fixtureDir = join(process.cwd(), '.cache', 'e2e-fixtures');
 
@@ -10,7 +11,7 @@ export const fixtureDir = join(process.cwd(), '.cache', 'e2e-fixtures');
  * Seeded fixture files for the browser tests: the same small table as CSV, Parquet (written
  * by native DuckDB) and xlsx (SheetJS), plus broken files for the bad-input paths.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync(fixtureDir, { recursive: true });
   const random = createRandom(2026);
   const header = ['athlete', 'event', 'mark', 'date'];
@@ -45,4 +46,5 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(join(fixtureDir, 'not-a-workbook.xlsx'), 'this is plain text, not a zip archive');
   writeFileSync(join(fixtureDir, 'lines.jsonl'), ['{"a":1,"b":"x"}', '{"a":2,', '{"a":3,"b":"z"}', 'nope', '{"a":4}'].join('\n') + '\n');
   writeFileSync(join(fixtureDir, 'notes.docx'), 'not a data file');
+  return serveForTests();
 }

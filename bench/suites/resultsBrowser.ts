@@ -3,31 +3,12 @@ import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { listDetectors } from '../../src/core/detectors/registry';
 import { loadResults, timeDetectors } from '../../scripts/lib/nativeResults';
-import { startPreview, type Preview } from '../../scripts/lib/builtApp';
 import type { BenchContext, BenchRow, BenchSuite } from '../context';
 
 const settled = async (page: Page, timeout: number) =>
   page.locator('[data-testid="results-heading"][data-settled="true"]').waitFor({ timeout });
 
 const milliseconds = async (page: Page, selector: string): Promise<number> => Number(await page.locator(selector).first().getAttribute('data-ms'));
-
-/**
- * The built app's Results workspace. When another run's preview holds the shared bench port,
- * the app is served on a port of this suite's own instead of failing.
- */
-async function openResults(context: BenchContext): Promise<{ page: Page; preview: Preview | null }> {
-  try {
-    return { page: await context.newAppPage('/#/results'), preview: null };
-  } catch (error) {
-    if (!/in use|did not start/.test(String(error))) throw error;
-    // context.appUrl() built the app before the port refused it.
-    const preview = await startPreview(4191);
-    const page = await (await context.browser()).newPage({ serviceWorkers: 'block' });
-    await page.route('**/*', (route) => (new URL(route.request().url()).origin === preview.url ? route.continue() : route.abort()));
-    await page.goto(`${preview.url}/#/results`);
-    return { page, preview };
-  }
-}
 
 /**
  * The Results workspace as the analyst meets it, in headless Chromium on the built app: the
@@ -46,7 +27,7 @@ export const suite: BenchSuite = {
     const name = `bench-results-${rows}.parquet`;
     const dropped = join(dirname(files.parquet), name);
     if (!existsSync(dropped)) linkSync(files.parquet, dropped);
-    const { page, preview } = await openResults(context);
+    const page = await context.newAppPage('/#/results');
     page.setDefaultTimeout(600_000);
     let browser: { load: number; loadWall: number; detectors: Map<string, number>; total: number; allWall: number; rows: string; fromCache: number };
     try {
@@ -77,7 +58,6 @@ export const suite: BenchSuite = {
       browser = { load, loadWall, detectors, total, allWall, rows: fileRows, fromCache };
     } finally {
       await page.close();
-      preview?.close();
     }
 
     console.log('  browser done; the same in Node on one thread');

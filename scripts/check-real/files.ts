@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as XLSX from 'xlsx';
 import { Decoder, Stream } from '@garmin/fitsdk';
-import { ensureBuilt, launchChromium, printTable, startPreview } from '../lib/builtApp';
+import { ensureBuilt, launchChromium, printTable, serveBuiltApp } from '../lib/builtApp';
 
 const dataDir = join(process.cwd(), '..', 'shared', 'data');
 
@@ -62,7 +62,7 @@ async function expectedRows(path: string): Promise<number> {
 
 async function main(): Promise<number> {
   ensureBuilt();
-  const preview = await startPreview(4181);
+  const preview = await serveBuiltApp({ port: Number(process.env.CHECK_PORT ?? 4181) });
   const browser = await launchChromium();
   const failures: string[] = [];
   try {
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
     printTable(rows);
   } finally {
     await browser.close();
-    preview.close();
+    await preview.close();
   }
   for (const failure of failures) console.error(`FAIL ${failure}`);
   console.log(failures.length === 0 ? 'files: every shared file loaded with the right row count' : `files: ${failures.length} file(s) wrong`);

@@ -1,40 +1,13 @@
 /**
  * The built app in headless Chromium, for the real-data checks and the benchmarks: build if
- * needed, serve dist/ with `vite preview`, launch Debian's Chromium with the project's flags.
+ * needed, serve dist/ from this process (previewServer.ts), launch Debian's Chromium with the
+ * project's flags.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 
-export function ensureBuilt(): void {
-  if (existsSync('dist/index.html') && !process.argv.includes('--rebuild')) return;
-  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm run build failed');
-}
-
-export interface Preview {
-  url: string;
-  close(): void;
-}
-
-export async function startPreview(port: number): Promise<Preview> {
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = `http://127.0.0.1:${port}`;
-  let output = '';
-  server.stdout?.on('data', (chunk) => (output += String(chunk)));
-  server.stderr?.on('data', (chunk) => (output += String(chunk)));
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).ok) return { url, close: () => server.kill() };
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error(`vite preview did not start on ${url}: ${output.slice(-500)}`);
-}
+export { ensureBuilt, serveBuiltApp, type ServedApp } from './previewServer';
 
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}: run node scripts/ensure-chromium.mjs`);
