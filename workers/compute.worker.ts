@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import type { ComputeApi, TaskTable } from './compute.api';
+import type { ComputeApi, TaskTable } from '../src/platform/pool/compute.api';
 import { installErrorTransfer } from '../src/platform/dataError';
 import { transferablesOf } from '../src/platform/pool/transferables';
 
 installErrorTransfer();
 
-// Every workers/tasks/*.task.ts is found here; adding a task is one file.
-const modules = import.meta.glob<{ tasks: TaskTable }>('./tasks/*.task.ts', { eager: true });
+// Every task table (src/platform/**/*.tasks.ts) is found here; adding a table is one file
+// (and its type in src/platform/computeTasks.ts).
+const modules = import.meta.glob<{ tasks: TaskTable }>('../src/platform/**/*.tasks.ts', { eager: true });
 const table: TaskTable = Object.assign({}, ...Object.values(modules).map((module) => module.tasks));
 
 const api: ComputeApi = {

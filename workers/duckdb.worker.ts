@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import type { DuckDbApi } from './duckdb.api';
+import type { DuckDbApi } from '../src/platform/duckdb/duckdb.api';
 import { DuckDbEngine } from '../src/platform/duckdb/engine';
 import { loadFile } from '../src/platform/duckdb/loadFile';
 import { installErrorTransfer } from '../src/platform/dataError';

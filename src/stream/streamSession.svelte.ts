@@ -70,7 +70,7 @@ export class StreamSession {
     this.stop();
     const pool = computePool();
     const coordinator = new StreamCoordinator(this.settings, {
-      run: (input: LineBlockInput) => pool.run<ParsedBlock>('parseLineBlock', input),
+      run: (input: LineBlockInput) => pool.run('parseLineBlock', input),
       resizePool: (workers) => pool.resize(workers),
       poolWorkers: () => pool.stats.workers,
     }, resume && resume.resumeKey === source.resumeKey ? resume : undefined);

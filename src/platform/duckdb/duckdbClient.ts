@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import type { DuckDbApi, EngineInfo, LoadOptions, LoadProgress, LoadReport } from '../../../workers/duckdb.api';
+import type { DuckDbApi, EngineInfo, LoadOptions, LoadProgress, LoadReport } from './duckdb.api';
 import { installErrorTransfer } from '../dataError';
 
 export type QueryPriority = 'high' | 'normal' | 'low';

@@ -1,6 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm';
-import type { LoadOptions, LoadProgress, LoadReport, ColumnInfo } from '../../../workers/duckdb.api';
+import type { LoadOptions, LoadProgress, LoadReport, ColumnInfo } from './duckdb.api';
 import { DataError } from '../dataError';
 import { arrowToIpc, columnsToArrowTable, type Cell } from '../intake/columnsToArrow';
 import { formatOfFile, quoteIdentifier, quoteLiteral } from '../intake/fileFormat';

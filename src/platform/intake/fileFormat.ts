@@ -1,4 +1,4 @@
-import type { FileFormat } from '../../../workers/duckdb.api';
+import type { FileFormat } from '../duckdb/duckdb.api';
 import { DataError } from '../dataError';
 
 const byExtension: Record<string, FileFormat> = {

@@ -1,3 +1,4 @@
+import type { ComputeTasks } from '../computeTasks';
 import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
 
 /** A compute worker of the app, as the pool sees it. */
@@ -16,10 +17,10 @@ function spawnComputeWorker(): PoolWorker {
   };
 }
 
-let shared: ComputePool | null = null;
+let shared: ComputePool<ComputeTasks> | null = null;
 
 /** The app's compute pool, started on first use. */
-export function computePool(): ComputePool {
-  shared ??= new ComputePool(spawnComputeWorker, defaultPoolSize());
+export function computePool(): ComputePool<ComputeTasks> {
+  shared ??= new ComputePool<ComputeTasks>(spawnComputeWorker, defaultPoolSize());
   return shared;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
-import type { ComputeApi } from '../../../workers/compute.api';
+import type { ComputeApi } from './compute.api';
 import { CancelledError } from '../dataError';
 import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
 
@@ -47,7 +47,18 @@ function fakeWorkers() {
   return { spawn, spawned };
 }
 
-let pool: ComputePool | null = null;
+/** The fake worker's tasks, as a task table types them for the pool. */
+interface TestInput {
+  values?: Float64Array;
+  crashOn?: number[];
+  wait?: number;
+}
+type TestTasks = {
+  double(input: TestInput): { doubled: Float64Array; seen: number };
+  fail(input: TestInput): never;
+};
+
+let pool: ComputePool<TestTasks> | null = null;
 afterEach(() => pool?.terminate());
 
 describe('ComputePool', () => {
@@ -60,9 +71,9 @@ describe('ComputePool', () => {
 
   it('transfers typed arrays to the worker and back', async () => {
     const { spawn } = fakeWorkers();
-    pool = new ComputePool(spawn, 2);
+    pool = new ComputePool<TestTasks>(spawn, 2);
     const values = new Float64Array([1, 2, 3.5]);
-    const result = await pool.run<{ doubled: Float64Array; seen: number }>('double', { values });
+    const result = await pool.run('double', { values });
     expect(Array.from(result.doubled)).toEqual([2, 4, 7]);
     expect(result.seen).toBe(24);
     expect(values.byteLength).toBe(0); // transferred away, not copied
@@ -70,8 +81,8 @@ describe('ComputePool', () => {
 
   it('replaces a worker that dies and retries its task once', async () => {
     const { spawn, spawned } = fakeWorkers();
-    pool = new ComputePool(spawn, 1);
-    const result = await pool.run<{ doubled: Float64Array }>('double', { values: new Float64Array([5]), crashOn: [1] });
+    pool = new ComputePool<TestTasks>(spawn, 1);
+    const result = await pool.run('double', { values: new Float64Array([5]), crashOn: [1] });
     expect(Array.from(result.doubled)).toEqual([10]);
     expect(spawned.length).toBe(2);
     expect(spawned[0].terminated).toBe(true);
@@ -81,21 +92,21 @@ describe('ComputePool', () => {
 
   it('gives the error to the caller when the retry dies too', async () => {
     const { spawn } = fakeWorkers();
-    pool = new ComputePool(spawn, 1);
+    pool = new ComputePool<TestTasks>(spawn, 1);
     await expect(pool.run('double', { values: new Float64Array([1]), crashOn: [1, 2] })).rejects.toThrow(/failed twice: its worker died \(died on attempt 2\)/);
     expect(pool.stats.crashes).toBe(2);
   });
 
   it('passes a task error through with its message, without retrying', async () => {
     const { spawn, spawned } = fakeWorkers();
-    pool = new ComputePool(spawn, 1);
+    pool = new ComputePool<TestTasks>(spawn, 1);
     await expect(pool.run('fail', {})).rejects.toThrow('bad input in row 3');
     expect(spawned[0].ran).toEqual(['fail#1']);
   });
 
   it('cancels a queued task and stops the worker of a running one', async () => {
     const { spawn, spawned } = fakeWorkers();
-    pool = new ComputePool(spawn, 1);
+    pool = new ComputePool<TestTasks>(spawn, 1);
     const running = new AbortController();
     const queued = new AbortController();
     const first = pool.run('double', { wait: 10_000 }, { signal: running.signal });
@@ -105,14 +116,14 @@ describe('ComputePool', () => {
     running.abort();
     await expect(first).rejects.toBeInstanceOf(CancelledError);
     expect(spawned[0].terminated).toBe(true);
-    const after = await pool.run<{ doubled: Float64Array }>('double', { values: new Float64Array([4]) });
+    const after = await pool.run('double', { values: new Float64Array([4]) });
     expect(Array.from(after.doubled)).toEqual([8]);
   });
 
   it('bounds the queue: a caller waits for room instead of growing it', async () => {
     const { spawn } = fakeWorkers();
-    pool = new ComputePool(spawn, 1, 2);
-    const jobs = [1, 2, 3, 4, 5].map((n) => pool!.run<{ doubled: Float64Array }>('double', { values: new Float64Array([n]), wait: 5 }));
+    pool = new ComputePool<TestTasks>(spawn, 1, 2);
+    const jobs = [1, 2, 3, 4, 5].map((n) => pool!.run('double', { values: new Float64Array([n]), wait: 5 }));
     expect(pool.stats.queued).toBeLessThanOrEqual(2);
     const results = await Promise.all(jobs);
     expect(results.map((r) => r.doubled[0])).toEqual([2, 4, 6, 8, 10]);
@@ -120,7 +131,7 @@ describe('ComputePool', () => {
 
   it('grows and shrinks while tasks run, retiring busy workers after their task', async () => {
     const { spawn, spawned } = fakeWorkers();
-    pool = new ComputePool(spawn, 3);
+    pool = new ComputePool<TestTasks>(spawn, 3);
     const slow = pool.run('double', { values: new Float64Array([1]), wait: 30 });
     pool.resize(1);
     expect(pool.stats.workers).toBe(1);

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { ComputeApi } from '../../../workers/compute.api';
+import type { ComputeApi, TaskInput, TaskOutput, TaskTable } from './compute.api';
 import { CancelledError, installErrorTransfer } from '../dataError';
 import { copyTypedArrays, transferablesOf } from './transferables';
 
@@ -52,7 +52,7 @@ export function defaultPoolSize(cores = globalThis.navigator?.hardwareConcurrenc
  * removes a queued task or stops the worker running it; a worker that dies is replaced and
  * its task retried once before the error reaches the caller.
  */
-export class ComputePool {
+export class ComputePool<Tasks extends TaskTable = TaskTable> {
   private slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly spaceWaiters: (() => void)[] = [];
@@ -72,10 +72,10 @@ export class ComputePool {
   }
 
   /** Runs a task on the next free worker; waits for room when the queue is full (backpressure). */
-  async run<Result>(task: string, input: unknown, options: RunOptions = {}): Promise<Result> {
+  async run<Name extends keyof Tasks & string>(task: Name, input: TaskInput<Tasks, Name>, options: RunOptions = {}): Promise<TaskOutput<Tasks, Name>> {
     while (this.queue.length >= this.maxQueued) await new Promise<void>((resolve) => this.spaceWaiters.push(resolve));
     options.signal?.throwIfAborted();
-    return new Promise<Result>((resolve, reject) => {
+    return new Promise<TaskOutput<Tasks, Name>>((resolve, reject) => {
       const job: Job = { task, input, options, attempt: 1, resolve: resolve as (value: unknown) => void, reject };
       options.signal?.addEventListener('abort', () => this.cancel(job), { once: true });
       this.queue.push(job);

@@ -78,7 +78,7 @@ async function explainFlags(rows: PerformanceRow[], flags: { performanceId: numb
       const threshold = numbersOf(table, 'threshold');
       return { detectorId, params: run.params, performanceIds: integersOf(table, 'performance_id'), scores: numbersOf(table, 'score'), threshold: threshold.length > 0 ? threshold[0] : Infinity };
     }));
-    const explained = await computePool().run<Explanation[]>('resultsExplain', {
+    const explained = await computePool().run('resultsExplain', {
       features, group: { event: row.event, sex: row.sex, direction: row.direction }, runs: stored, explain: Int32Array.from(ids),
     });
     for (const e of explained) out.set(`${e.detectorId}|${e.performanceId}`, e.explanation);

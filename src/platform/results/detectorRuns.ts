@@ -66,7 +66,7 @@ export async function runOneDetector(
       const bytes = (await features(group)).slice();
       let result: DetectGroupResult;
       try {
-        result = await computePool().run<DetectGroupResult>(
+        result = await computePool().run(
           'resultsDetect',
           { features: bytes, group: { event: group.event, sex: group.sex, direction: group.direction }, detectorId: detector.id, params, seed },
           { signal: options.signal },

@@ -85,7 +85,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     const results = await Promise.all(
       Array.from({ length: chunks }, async (_, c) => {
         const ipc = await db.queryIpc(rawTextChunkSql(raw, used, c * chunkRows, (c + 1) * chunkRows));
-        const result = await computePool().run<NormaliseChunkResult>('resultsNormalise', { ipc }, { signal: options.signal });
+        const result = await computePool().run('resultsNormalise', { ipc }, { signal: options.signal });
         // One insert at a time: the first creates the table.
         inserting = inserting.then(() => {
           const create = !created;

@@ -32,6 +32,6 @@ export async function flaggedExport(format: 'csv' | 'xlsx', runs: RecordedRun[],
     );
     rows = found.map((r) => [r.athlete, r.dob, r.nationality, r.event, r.sex, r.date, r.mark, r.wind, r.n, r.methods]);
   }
-  const bytes = await computePool().run<Uint8Array>('resultsExport', { format, header, rows });
+  const bytes = await computePool().run('resultsExport', { format, header, rows });
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime[format] });
 }

@@ -22,7 +22,7 @@ export class LabEvaluation {
     const key = `${fingerprint}|${runs.map((r) => r.detectorId).join(',')}`;
     if (this.#input?.key !== key) this.#input = { key, ipc: duckDb().queryIpc(evaluationInputSql(runs.map((r) => r.detectorId))) };
     const ipc = await this.#input.ipc;
-    return computePool().run<EvaluateResult>('resultsEvaluate', {
+    return computePool().run('resultsEvaluate', {
       ipc, detectors: runs.map((r) => ({ id: r.detectorId, label: r.label })), sanctioned, level, event, consensusMin, curvePoints,
     }, { transfer: false });
   }

@@ -3,7 +3,7 @@
  * loaded file's rows into `performances`, the anomalies table the detectors' scores land
  * in, the dataset fingerprint, and the queries behind the evaluation, consensus and profile.
  */
-import type { ColumnInfo } from '../../../workers/duckdb.api';
+import type { ColumnInfo } from '../duckdb/duckdb.api';
 import type { ColumnMapping } from './resultsLab.api';
 import { quoteIdentifier as id, quoteLiteral as text } from '../intake/fileFormat';
 

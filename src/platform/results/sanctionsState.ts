@@ -52,7 +52,7 @@ export class SanctionsState {
   /** Matches the list again (after the results changed); earlier decisions no longer apply. */
   async rematch(options: JobOptions = {}): Promise<SanctionsSummary> {
     const athletes = await duckDb().queryIpc(athletesSql);
-    this.#result = await computePool().run<MatchResult>('resultsMatchSanctions', { rows: this.#rows, athletes }, { signal: options.signal });
+    this.#result = await computePool().run('resultsMatchSanctions', { rows: this.#rows, athletes }, { signal: options.signal });
     this.#decisions.clear();
     await this.writeLabels();
     return this.summary();

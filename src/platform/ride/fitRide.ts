@@ -1,7 +1,7 @@
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { createRideStream, gatesFromLaps } from '../../core/power/index';
 import { DataError } from '../dataError';
-import type { ReplayRide } from './rideFiles';
+import type { ReplayRide } from './replayRide';
 
 type FitMessage = Record<string, unknown>;
 

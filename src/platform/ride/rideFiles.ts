@@ -1,23 +1,11 @@
 import { utils } from 'xlsx';
-import { fieldExportFromSheets, parseRideCsv, parseSegmentNumber, parseTimingSplitsCsv, FieldExportError, type RideStream, type SheetRows, type TimingGate } from '../../core/power/index';
+import { fieldExportFromSheets, parseRideCsv, parseSegmentNumber, parseTimingSplitsCsv, FieldExportError, type SheetRows, type TimingGate } from '../../core/power/index';
 import { DataError } from '../dataError';
 import { openWorkbook } from '../intake/readXlsx';
 import { fitRide } from './fitRide';
+import type { ReplayRide } from './replayRide';
 
-/** One rider's ride from a file, ready for the replay clock: samples, gate times, profile. */
-export interface ReplayRide {
-  readonly fileName: string;
-  readonly riderName: string;
-  readonly weightKg: number | null;
-  readonly ftp: number | null;
-  readonly stream: RideStream;
-  /** Gate times (s from the ride's start): each segment's start, then the last segment's end. */
-  readonly gates: readonly number[];
-  /** From the Segments sheet's numbers (`1.5` → 5); null when the file has no segments. */
-  readonly segmentsPerLap: number | null;
-  /** Cells that were skipped, each with its place: the rest of the file was kept. */
-  readonly issues: readonly string[];
-}
+export type { ReplayRide } from './replayRide';
 
 export type RideFile = { kind: 'ride'; ride: ReplayRide } | { kind: 'splits'; fileName: string; gates: TimingGate[] };
 

@@ -1,4 +1,4 @@
-import type { TaskTable } from '../compute.api';
+import type { TaskTable } from './compute.api';
 
 /**
  * Tasks that prove the pool itself works (transfer both ways, cancel, crash and retry);

@@ -1,8 +1,8 @@
-import type { TaskTable } from '../compute.api';
-import { encodeActions, type EncodedActions, type LineAction } from '../../src/core/events/actionBatchCodec';
-import { LineSplitter } from '../../src/core/events/lineSplitter';
-import { parseAction, type Reject } from '../../src/core/events/parseAction';
-import type { LineBlockInput, ParsedBlock } from '../../src/platform/stream/parsedBlock';
+import type { TaskTable } from '../pool/compute.api';
+import { encodeActions, type EncodedActions, type LineAction } from '../../core/events/actionBatchCodec';
+import { LineSplitter } from '../../core/events/lineSplitter';
+import { parseAction, type Reject } from '../../core/events/parseAction';
+import type { LineBlockInput, ParsedBlock } from './parsedBlock';
 
 /**
  * The compute side of the Stream: split, decode, JSON.parse and validate a block of lines.

@@ -1,9 +1,9 @@
-import type { TaskTable } from '../compute.api';
-import { normaliseChunk } from '../../src/platform/results/work/normaliseChunk';
-import { detectGroup, explainGroup } from '../../src/platform/results/work/detectGroup';
-import { matchAthletes } from '../../src/platform/results/work/matchAthletes';
-import { evaluateMethods } from '../../src/platform/results/work/evaluateMethods';
-import { exportTable } from '../../src/platform/results/work/exportTable';
+import type { TaskTable } from '../pool/compute.api';
+import { normaliseChunk } from './work/normaliseChunk';
+import { detectGroup, explainGroup } from './work/detectGroup';
+import { matchAthletes } from './work/matchAthletes';
+import { evaluateMethods } from './work/evaluateMethods';
+import { exportTable } from './work/exportTable';
 
 /**
  * The Results workspace's compute tasks: parsing marks, running a detector over one event
