@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { ensureBuilt, launchChromium, printTable, serveBuiltApp, type ServedApp } from '../scripts/lib/builtApp';
+import { refuseOutsideRequests } from '../scripts/lib/outsideRequests';
 import type { BenchContext, BenchRow, BenchSuite } from './context';
 
 function option(name: string): string | null {
@@ -44,7 +45,7 @@ const context: BenchContext = {
   async newAppPage(path = '/') {
     const url = await context.appUrl();
     const page = await (await context.browser()).newPage({ serviceWorkers: 'block' });
-    await page.route('**/*', (route) => (new URL(route.request().url()).origin === url ? route.continue() : route.abort()));
+    await refuseOutsideRequests(page, url);
     await page.goto(url + path);
     return page;
   },

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const fixtureDir = join(process.cwd(), '.cache', 'e2e-fixtures');
 export const fixture = (name: string): string => join(fixtureDir, name);
@@ -21,15 +21,4 @@ export async function inspectFiles(page: Page, paths: string[]): Promise<void> {
   await expect(page.getByTestId('inspected-file')).toHaveCount(before + paths.length, { timeout: 60_000 });
 }
 
-/** Refuses every request that is not to the app's own origin; returns the refused URLs. */
-export async function refuseOutsideRequests(context: BrowserContext, baseURL: string): Promise<string[]> {
-  const outside: string[] = [];
-  const origin = new URL(baseURL).origin;
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === origin || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-    outside.push(url.href);
-    return route.abort();
-  });
-  return outside;
-}
+export { refuseOutsideRequests } from '../scripts/lib/outsideRequests';

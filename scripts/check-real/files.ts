@@ -10,6 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import * as XLSX from 'xlsx';
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { ensureBuilt, launchChromium, printTable, serveBuiltApp } from '../lib/builtApp';
+import { refuseOutsideRequests } from '../lib/outsideRequests';
 
 const dataDir = join(process.cwd(), '..', 'shared', 'data');
 
@@ -67,7 +68,7 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   try {
     const context = await browser.newContext({ serviceWorkers: 'block' });
-    await context.route('**/*', (route) => (new URL(route.request().url()).origin === preview.url ? route.continue() : route.abort()));
+    await refuseOutsideRequests(context, preview.url);
     const page = await context.newPage();
     await page.goto(preview.url);
     const rows: Record<string, string | number>[] = [];
