@@ -118,7 +118,7 @@ export class BlockDispatcher {
       this.#inFlightLines += batch.length;
       const ingestMs = batch[0].ingestMs;
       this.#options
-        .run({ bytes: block.bytes, startOffset: block.startOffset, linesBefore })
+        .run({ bytes: block.bytes, startOffset: block.startOffset, linesBefore, receivedAtMs: Date.now() })
         .then((parsed) => {
           this.#done.set(seq, {
             seq, startOffset: block.startOffset, endOffset: block.endOffset, linesBefore, lines: batch.length,
