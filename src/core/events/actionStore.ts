@@ -48,12 +48,13 @@ interface GameSequence {
 
 export interface ActionStoreState {
   /**
-   * Every held version as columns (typed arrays clone as one copy, so a checkpoint of a
-   * long stream stays cheap); older checkpoints hold [key, version] pairs.
+   * Every held version of the open games as columns (typed arrays clone as one copy, so a
+   * checkpoint stays cheap).
    */
-  held: EncodedActions | [string, HeldVersion][];
+  held: EncodedActions;
   sequences: [string, GameSequence][];
   counters: StoreCounters;
+  closedGaps: number;
 }
 
 function zeroCounters(): StoreCounters {
@@ -69,6 +70,7 @@ interface GameHeld {
 export class ActionStore {
   #games = new Map<string, GameHeld>();
   #counters = zeroCounters();
+  #closedGaps = 0;
 
   #game(gameId: string): GameHeld {
     let game = this.#games.get(gameId);
@@ -123,11 +125,31 @@ export class ActionStore {
     return { ...this.#counters };
   }
 
-  /** actionNumbers below each game's highest that never arrived (voided or still missing). */
+  /** actionNumbers below each game's highest that never arrived (voided or still missing), closed games included. */
   get gaps(): number {
-    let gaps = 0;
-    for (const { sequence } of this.#games.values()) gaps += Math.max(0, sequence.maxActionNumber - sequence.distinctActions);
+    let gaps = this.#closedGaps;
+    for (const game of this.#games.values()) gaps += ActionStore.#gapsOf(game);
     return gaps;
+  }
+
+  static #gapsOf({ sequence }: GameHeld): number {
+    return Math.max(0, sequence.maxActionNumber - sequence.distinctActions);
+  }
+
+  /** Lets a closed game go: its latest versions (for the batch layer); nothing of it is held after. */
+  closeGame(gameId: string): GameAction[] {
+    const game = this.#games.get(gameId);
+    if (game === undefined) return [];
+    this.#closedGaps += ActionStore.#gapsOf(game);
+    this.#games.delete(gameId);
+    return [...game.byAction.values()].map((held) => held.action);
+  }
+
+  /** Actions held in open games. */
+  get heldActions(): number {
+    let held = 0;
+    for (const game of this.#games.values()) held += game.byAction.size;
+    return held;
   }
 
   #checkSequence(game: GameHeld, action: GameAction): void {
@@ -153,14 +175,12 @@ export class ActionStore {
       }
       sequences.push([gameId, { ...game.sequence, orders: Object.fromEntries(game.orders) }]);
     }
-    return { held: encodeActions(held, fingerprints), sequences, counters: { ...this.#counters } };
+    return { held: encodeActions(held, fingerprints), sequences, counters: { ...this.#counters }, closedGaps: this.#closedGaps };
   }
 
   static fromState(state: ActionStoreState): ActionStore {
     const store = new ActionStore();
-    const held = Array.isArray(state.held)
-      ? state.held.map(([, version]) => version)
-      : decodeActions(state.held).map(({ action, fingerprint }) => ({ action, fingerprint }));
+    const held = decodeActions(state.held);
     for (const { action, fingerprint } of held) store.#game(action.gameId).byAction.set(action.actionNumber, { fingerprint, action: { ...action } });
     for (const [gameId, s] of state.sequences) {
       const game = store.#game(gameId);
@@ -168,6 +188,7 @@ export class ActionStore {
       for (const [order, actionNumber] of Object.entries(s.orders)) game.orders.set(Number(order), actionNumber);
     }
     store.#counters = { ...zeroCounters(), ...state.counters };
+    store.#closedGaps = state.closedGaps;
     return store;
   }
 }

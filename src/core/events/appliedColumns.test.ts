@@ -28,16 +28,4 @@ describe('appliedColumns', () => {
     expect(() => decodeApplied({ ...columns, creditCount: Int32Array.from([2, 0, 2]) })).toThrow('invalid applied columns: 3 actions, 48 credit numbers');
     expect(() => decodeApplied({ ...columns, game: Int32Array.from([0, 0, 5]) })).toThrow('invalid applied columns: game index 5');
   });
-
-  it('RunningTotals still reads an older checkpoint that kept [key, applied] pairs', () => {
-    const older = {
-      applied: [['g1#7', { momentumFactor: 1.1, credits: entries[0].credits }]] as [string, { momentumFactor: number; credits: AppliedEntry['credits'] }][],
-      players: [{ gameId: 'g1', personId: 101, teamId: 10, stats: made2, impact: 1.87 }],
-      names: [[101, 'A. One']] as [number, string][],
-      corrected: 0,
-    };
-    const totals = RunningTotals.fromState(older);
-    expect([totals.appliedCount, totals.appliedMomentumFactor('g1', 7), totals.isApplied('g1', 8)]).toEqual([1, 1.1, false]);
-    expect(totals.leaderboard({ by: 'gameScore' })[0]).toMatchObject({ playerName: 'A. One', stats: { pts: 2 } });
-  });
 });

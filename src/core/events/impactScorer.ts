@@ -67,6 +67,11 @@ export class ImpactScorer {
     return { key: actionKey(action), action, clutchWeight: weight, momentumFactor: factor, credits };
   }
 
+  /** A closed game's run is no longer needed. */
+  closeGame(gameId: string): void {
+    this.#momentum.delete(gameId);
+  }
+
   toState(): ImpactScorerState {
     const momentum: Record<string, MomentumState> = {};
     for (const [gameId, state] of this.#momentum) {

@@ -124,6 +124,15 @@ export class Reorderer {
     return released;
   }
 
+  /** A game that closes: what it still buffers, in order, and then nothing of it is kept. */
+  closeGame(gameId: string): GameAction[] {
+    const game = this.#games.get(gameId);
+    if (game === undefined) return [];
+    const released = this.#release(game, Infinity);
+    this.#games.delete(gameId);
+    return released;
+  }
+
   /** End of the stream: everything still buffered, in order per game. */
   flushAll(): GameAction[] {
     const released: GameAction[] = [];

@@ -54,11 +54,13 @@ interface PlayerAccumulator {
 }
 
 export interface RunningTotalsState {
-  /** As columns (cheap to clone); older checkpoints hold [`gameId#actionNumber`, applied] pairs. */
-  applied: AppliedColumns | [string, AppliedAction][];
+  /** The open games' applied actions as columns (cheap to clone). */
+  applied: AppliedColumns;
   players: PlayerAccumulator[];
   names: [number, string][];
   corrected: number;
+  /** Actions applied in games closed since (their totals are archived apart). */
+  closedApplied: number;
 }
 
 export function playerGameKey(gameId: string, personId: number): string {
@@ -72,9 +74,12 @@ interface GameTotals {
 
 export class RunningTotals {
   #games = new Map<string, GameTotals>();
+  /** Final player lines of closed games: what stays of a game once it is let go. */
+  #closed = new Map<string, PlayerTotal[]>();
   #names = new Map<number, string>();
   #corrected = 0;
   #appliedCount = 0;
+  #closedApplied = 0;
 
   #game(gameId: string): GameTotals {
     let game = this.#games.get(gameId);
@@ -94,6 +99,7 @@ export class RunningTotals {
     return this.#games.get(gameId)?.applied.get(actionNumber)?.momentumFactor;
   }
 
+  /** Actions applied so far (a correction counts once with its first version), closed games included. */
   get appliedCount(): number {
     return this.#appliedCount;
   }
@@ -137,17 +143,39 @@ export class RunningTotals {
     return all;
   }
 
-  /** Every player-game with anything credited. */
+  #total(p: PlayerAccumulator): PlayerTotal {
+    return { gameId: p.gameId, personId: p.personId, teamId: p.teamId, playerName: this.#names.get(p.personId) ?? '', stats: { ...p.stats }, gameScore: gameScore(p.stats), impact: p.impact };
+  }
+
+  /** Every player-game with anything credited, closed games first. */
   playerGames(): PlayerTotal[] {
-    return this.#accumulators().map((p) => ({
-      gameId: p.gameId,
-      personId: p.personId,
-      teamId: p.teamId,
-      playerName: this.#names.get(p.personId) ?? '',
-      stats: { ...p.stats },
-      gameScore: gameScore(p.stats),
-      impact: p.impact,
-    }));
+    const all: PlayerTotal[] = [];
+    for (const players of this.#closed.values()) for (const p of players) all.push({ ...p, stats: { ...p.stats } });
+    for (const p of this.#accumulators()) all.push(this.#total(p));
+    return all;
+  }
+
+  /** Games whose totals are final and kept apart (closed). */
+  get closedGames(): number {
+    return this.#closed.size;
+  }
+
+  /**
+   * A game that closes: its final player lines (kept, and returned for the archive); the
+   * credits remembered for corrections are let go.
+   */
+  closeGame(gameId: string): PlayerTotal[] {
+    const game = this.#games.get(gameId);
+    const players = game === undefined ? [] : [...game.players.values()].map((p) => this.#total(p));
+    if (game !== undefined) this.#closedApplied += game.applied.size;
+    this.#games.delete(gameId);
+    this.#closed.set(gameId, players);
+    return players;
+  }
+
+  /** Closed games' final lines, as archived (after a resume). */
+  restoreClosed(gameId: string, players: readonly PlayerTotal[]): void {
+    this.#closed.set(gameId, players.map((p) => ({ ...p, stats: { ...p.stats } })));
   }
 
   /** Player-game scores keyed `gameId:personId`, for the consistency report. */
@@ -185,27 +213,21 @@ export class RunningTotals {
       players: this.#accumulators().map((p) => ({ ...p, stats: { ...p.stats } })),
       names: [...this.#names],
       corrected: this.#corrected,
+      closedApplied: this.#closedApplied,
     };
   }
 
   static fromState(state: RunningTotalsState): RunningTotals {
     const totals = new RunningTotals();
-    const entries = Array.isArray(state.applied) ? state.applied.map(([key, applied]) => fromKey(key, applied)) : decodeApplied(state.applied);
-    for (const entry of entries) {
+    for (const entry of decodeApplied(state.applied)) {
       totals.#game(entry.gameId).applied.set(entry.actionNumber, { momentumFactor: entry.momentumFactor, credits: entry.credits });
       totals.#appliedCount += 1;
     }
     for (const p of state.players) totals.#game(p.gameId).players.set(p.personId, { ...p, stats: { ...p.stats } });
     for (const [personId, name] of state.names) totals.#names.set(personId, name);
     totals.#corrected = state.corrected;
+    totals.#closedApplied = state.closedApplied;
+    totals.#appliedCount += state.closedApplied;
     return totals;
   }
-}
-
-/** An applied action of an older checkpoint, keyed `gameId#actionNumber`. */
-function fromKey(key: string, applied: AppliedAction): AppliedEntry {
-  const at = key.lastIndexOf('#');
-  const actionNumber = Number(key.slice(at + 1));
-  if (at < 0 || !Number.isInteger(actionNumber)) throw new Error(`invalid applied action key: ${key}`);
-  return { gameId: key.slice(0, at), actionNumber, ...applied };
 }
