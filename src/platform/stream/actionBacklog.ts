@@ -83,8 +83,9 @@ export class ActionBacklog {
   }
 
   /**
-   * Up to `budget` actions in arrival order (the queue decides which, by priority), counted
-   * out of their blocks at once: the caller applies them all before it yields the thread.
+   * Up to `budget` actions in arrival order (with drop-lowest the queue decides which, by
+   * priority), counted out of their blocks at once: the caller applies them all before it
+   * yields the thread.
    */
   take(budget: number): QueuedAction[] {
     while (this.#overflow.length > this.#overflowHead && !this.#queue.isFull) this.#offer(this.#overflow[this.#overflowHead++]);
@@ -92,7 +93,12 @@ export class ActionBacklog {
       this.#overflow = this.#overflow.slice(this.#overflowHead);
       this.#overflowHead = 0;
     }
-    const taken = this.#queue.take(budget).sort((a, b) => a.arrival - b.arrival);
+    // Under backpressure nothing is dropped, so nothing needs to go first: arrival order
+    // keeps every action within its game's allowed lateness. Dropping the lowest class, the
+    // queue serves the highest first.
+    const taken = this.#queue.policy === 'backpressure'
+      ? this.#queue.takeByRank(budget, (queued) => queued.arrival)
+      : this.#queue.take(budget).sort((a, b) => a.arrival - b.arrival);
     for (const queued of taken) queued.block.remaining--;
     return taken;
   }

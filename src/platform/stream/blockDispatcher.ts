@@ -82,7 +82,8 @@ export class BlockDispatcher {
   /** End of the source: the last line and the partial batch go now. */
   finish(): void {
     const last = this.#framer.finish();
-    if (last !== null) this.#batcher.add({ end: last, ingestMs: performance.now() });
+    // The last line may complete a batch: send what the add gives back, then the rest.
+    if (last !== null) this.#send(this.#batcher.add({ end: last, ingestMs: performance.now() }));
     this.#send([this.#batcher.flush()].filter((batch) => batch.length > 0));
   }
 

@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAction } from '../../core/events/parseAction';
@@ -149,5 +150,24 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
     await again.engine.whenDone();
     expect(again.engine.run!.lines).toBe(lines.length);
     expectSameTotals(totalsOf(again.engine), reference(lines));
+  });
+
+  it('keeps a checkpoint the size of its open games: a stream twice as long checkpoints no more, its closed games archived once', async () => {
+    const sizes: number[] = [];
+    for (const games of [40, 80]) {
+      const feed = generateGameLines({ games, seed: 3 });
+      const { engine, storage } = engineOn();
+      await engine.play(fileRecipe(`${games}.jsonl`, `${feed.join('\n')}\n`));
+      await engine.whenDone();
+      await engine.savesDrained();
+      sizes.push(serialize(storage.record).length);
+      // Games close as the stream moves on; what is open at the end is what the checkpoint holds.
+      const counters = engine.run!.pipeline.counters();
+      expect(storage.closed.size).toBe(counters.closedGames);
+      expect(counters.closedGames + counters.openGames).toBe(games);
+      expect(counters.openGames).toBeLessThan(25);
+      expectSameTotals(totalsOf(engine), reference(feed));
+    }
+    expect(sizes[1]).toBeLessThan(sizes[0] * 1.25);
   });
 });
