@@ -90,15 +90,18 @@ export class Reorderer {
     return game === undefined ? -Infinity : game.maxEventMs - this.#options.allowedLatenessSeconds * 1000;
   }
 
-  push(action: GameAction, nowMs: number): ReorderOutput {
+  /** `mayReplace`: the action is a new version of one that may still be buffered (a correction). */
+  push(action: GameAction, nowMs: number, mayReplace = true): ReorderOutput {
     let game = this.#games.get(action.gameId);
     if (game === undefined) {
       game = { pending: [], maxEventMs: NONE, lastReleasedMs: NONE, lastReleasedOrder: NONE, lastArrivalMs: nowMs };
       this.#games.set(action.gameId, game);
     }
     game.lastArrivalMs = nowMs;
-    const replaced = game.pending.findIndex((held) => held.actionNumber === action.actionNumber);
-    if (replaced >= 0) game.pending.splice(replaced, 1);
+    if (mayReplace) {
+      const replaced = game.pending.findIndex((held) => held.actionNumber === action.actionNumber);
+      if (replaced >= 0) game.pending.splice(replaced, 1);
+    }
     const beforeReleased =
       action.timeActualMs < game.lastReleasedMs ||
       (action.timeActualMs === game.lastReleasedMs && action.orderNumber < game.lastReleasedOrder);

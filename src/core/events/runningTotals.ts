@@ -8,7 +8,7 @@
  * and the accumulators are added to in place.
  */
 import { decodeApplied, encodeApplied, type AppliedColumns, type AppliedEntry } from './appliedColumns.ts';
-import { addStatLines, emptyStatLine, gameScore, STAT_KEYS, type StatLine } from './gameScore.ts';
+import { accumulateStatLine, addStatLines, emptyStatLine, gameScore, type StatLine } from './gameScore.ts';
 import type { PlayerCredit, ScoredAction } from './impactScorer.ts';
 
 export interface PlayerTotal {
@@ -132,8 +132,7 @@ export class RunningTotals {
       game.players.set(credit.personId, player);
     }
     // The accumulator is ours alone: added to in place, no new line per action.
-    const { stats } = player;
-    for (const key of STAT_KEYS) stats[key] += sign * credit.stats[key];
+    accumulateStatLine(player.stats, credit.stats, sign);
     player.impact += sign * credit.impact;
   }
 

@@ -122,7 +122,7 @@ export class StreamPipeline {
       this.totals.apply(this.#scorer.rescore(action, factor));
       return 'correction';
     }
-    const { released, late } = this.#reorderer.push(action, nowMs);
+    const { released, late } = this.#reorderer.push(action, nowMs, outcome.kind === 'correction');
     this.#score(released);
     for (const lateAction of late) {
       this.totals.apply(this.#scorer.scoreLate(lateAction));

@@ -25,7 +25,7 @@ export function applyActions(
     const { parsed, block } = taken[i];
     const outcome = pipeline.pushAction(parsed.action, nowMs, parsed.fingerprint);
     if (outcome === 'new' || outcome === 'correction') {
-      feed.remember(parsed.action);
+      feed.remember(parsed.action, outcome === 'correction');
       titles.seen(parsed.action);
     }
     const wall = source?.eventWallTime(parsed.action.timeActualMs) ?? null;

@@ -11,11 +11,14 @@ const KEEP = 30;
 export class RecentActions {
   readonly byGame = new Map<string, GameAction[]>();
 
-  remember(action: GameAction): void {
+  /** `correction`: a new version of an action that may be in the feed already. */
+  remember(action: GameAction, correction: boolean): void {
     let feed = this.byGame.get(action.gameId);
     if (feed === undefined) this.byGame.set(action.gameId, (feed = []));
-    const held = feed.findIndex((a) => a.actionNumber === action.actionNumber);
-    if (held >= 0) feed.splice(held, 1);
+    if (correction) {
+      const held = feed.findIndex((a) => a.actionNumber === action.actionNumber);
+      if (held >= 0) feed.splice(held, 1);
+    }
     feed.push(action);
     if (feed.length > KEEP) feed.splice(0, feed.length - KEEP / 2);
   }
