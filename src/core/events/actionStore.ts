@@ -136,13 +136,13 @@ export class ActionStore {
     return Math.max(0, sequence.maxActionNumber - sequence.distinctActions);
   }
 
-  /** Lets a closed game go: its latest versions (for the batch layer); nothing of it is held after. */
-  closeGame(gameId: string): GameAction[] {
+  /** Lets a closed game go: its latest versions with their fingerprints (for the archive); nothing of it is held after. */
+  closeGame(gameId: string): { action: GameAction; fingerprint: number }[] {
     const game = this.#games.get(gameId);
     if (game === undefined) return [];
     this.#closedGaps += ActionStore.#gapsOf(game);
     this.#games.delete(gameId);
-    return [...game.byAction.values()].map((held) => held.action);
+    return [...game.byAction.values()];
   }
 
   /** Actions held in open games. */

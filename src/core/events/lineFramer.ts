@@ -45,7 +45,7 @@ export class LineFramer {
     const ends: number[] = [];
     if (chunk.length === 0) return ends;
     const base = this.#scanned;
-    for (let at = 0; at < chunk.length; at++) if (chunk[at] === NEWLINE) ends.push(base + at + 1);
+    for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, at + 1)) ends.push(base + at + 1);
     this.#pieces.push(chunk);
     this.#heldLength += chunk.length;
     this.#scanned += chunk.length;

@@ -1,13 +1,14 @@
 /**
  * Running totals per player-game, with corrections: every applied action remembers the
- * credits it gave, so a later version takes exactly those away before adding its own —
- * an action is counted once whatever arrives twice. Counts are whole numbers (exact in
+ * momentum factor it was scored with, so a later version takes exactly what the version it
+ * replaces gave (rescored by the caller with that factor) before adding its own — an action
+ * is counted once whatever arrives twice. Only a number is kept per action, not its credits. Counts are whole numbers (exact in
  * any order); impact is a float sum (equal to rounding in any order).
  *
  * Hot path: per game, maps keyed by actionNumber and personId (numbers, no key strings),
  * and the accumulators are added to in place.
  */
-import { decodeApplied, encodeApplied, type AppliedColumns, type AppliedEntry } from './appliedColumns.ts';
+import { decodeApplied, encodeApplied, type AppliedColumns } from './appliedColumns.ts';
 import { accumulateStatLine, addStatLines, emptyStatLine, gameScore, type StatLine } from './gameScore.ts';
 import type { PlayerCredit, ScoredAction } from './impactScorer.ts';
 
@@ -40,10 +41,6 @@ export interface LeaderboardOptions {
   limit?: number;
 }
 
-interface AppliedAction {
-  momentumFactor: number;
-  credits: PlayerCredit[];
-}
 
 interface PlayerAccumulator {
   gameId: string;
@@ -68,7 +65,8 @@ export function playerGameKey(gameId: string, personId: number): string {
 }
 
 interface GameTotals {
-  applied: Map<number, AppliedAction>;
+  /** Momentum factor by actionNumber, of every applied action. */
+  applied: Map<number, number>;
   players: Map<number, PlayerAccumulator>;
 }
 
@@ -96,7 +94,7 @@ export class RunningTotals {
 
   /** The momentum factor an applied action was scored with (its corrections keep it). */
   appliedMomentumFactor(gameId: string, actionNumber: number): number | undefined {
-    return this.#games.get(gameId)?.applied.get(actionNumber)?.momentumFactor;
+    return this.#games.get(gameId)?.applied.get(actionNumber);
   }
 
   /** Actions applied so far (a correction counts once with its first version), closed games included. */
@@ -108,21 +106,25 @@ export class RunningTotals {
     return this.#corrected;
   }
 
-  /** Adds a scored action; a second version of the same action replaces the first. */
-  apply(scored: ScoredAction): 'added' | 'corrected' {
+  /**
+   * Adds a scored action. A second version of an applied action replaces the first:
+   * `replaced` is the first version rescored with its factor (appliedMomentumFactor).
+   */
+  apply(scored: ScoredAction, replaced?: ScoredAction): 'added' | 'corrected' {
     const { action } = scored;
-    if (action.personId !== 0 && action.playerName !== '') this.#names.set(action.personId, action.playerName);
+    if (action.personId !== 0 && action.playerName !== '' && this.#names.get(action.personId) !== action.playerName) this.#names.set(action.personId, action.playerName);
     const game = this.#game(action.gameId);
-    const previous = game.applied.get(action.actionNumber);
-    if (previous !== undefined) {
-      for (const credit of previous.credits) RunningTotals.#add(game, action.gameId, credit, -1);
+    const applied = game.applied.has(action.actionNumber);
+    if (applied) {
+      if (replaced === undefined) throw new Error(`action ${action.gameId}#${action.actionNumber} is already applied: a correction needs the version it replaces`);
+      for (const credit of replaced.credits) RunningTotals.#add(game, action.gameId, credit, -1);
       this.#corrected += 1;
     } else {
       this.#appliedCount += 1;
     }
     for (const credit of scored.credits) RunningTotals.#add(game, action.gameId, credit, 1);
-    game.applied.set(action.actionNumber, { momentumFactor: scored.momentumFactor, credits: scored.credits });
-    return previous === undefined ? 'added' : 'corrected';
+    game.applied.set(action.actionNumber, scored.momentumFactor);
+    return applied ? 'corrected' : 'added';
   }
 
   static #add(game: GameTotals, gameId: string, credit: PlayerCredit, sign: 1 | -1): void {
@@ -207,8 +209,7 @@ export class RunningTotals {
 
   toState(): RunningTotalsState {
     return {
-      applied: encodeApplied([...this.#games].flatMap(([gameId, game]) =>
-        [...game.applied].map(([actionNumber, a]): AppliedEntry => ({ gameId, actionNumber, momentumFactor: a.momentumFactor, credits: a.credits })))),
+      applied: encodeApplied([...this.#games].map(([gameId, game]) => [gameId, game.applied] as const)),
       players: this.#accumulators().map((p) => ({ ...p, stats: { ...p.stats } })),
       names: [...this.#names],
       corrected: this.#corrected,
@@ -218,9 +219,9 @@ export class RunningTotals {
 
   static fromState(state: RunningTotalsState): RunningTotals {
     const totals = new RunningTotals();
-    for (const entry of decodeApplied(state.applied)) {
-      totals.#game(entry.gameId).applied.set(entry.actionNumber, { momentumFactor: entry.momentumFactor, credits: entry.credits });
-      totals.#appliedCount += 1;
+    for (const [gameId, applied] of decodeApplied(state.applied)) {
+      totals.#game(gameId).applied = applied;
+      totals.#appliedCount += applied.size;
     }
     for (const p of state.players) totals.#game(p.gameId).players.set(p.personId, { ...p, stats: { ...p.stats } });
     for (const [personId, name] of state.names) totals.#names.set(personId, name);

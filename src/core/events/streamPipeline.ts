@@ -117,9 +117,10 @@ export class StreamPipeline {
     const outcome = this.#store.offer(action, fingerprint);
     if (outcome.kind === 'duplicate' || outcome.kind === 'stale') return outcome.kind;
     this.#lifecycle.arrived(action);
-    const factor = this.totals.appliedMomentumFactor(action.gameId, action.actionNumber);
+    const factor = outcome.kind === 'correction' ? this.totals.appliedMomentumFactor(action.gameId, action.actionNumber) : undefined;
     if (outcome.kind === 'correction' && factor !== undefined) {
-      this.totals.apply(this.#scorer.rescore(action, factor));
+      // Take away what the replaced version gave (rescored with the same factor), add the new one.
+      this.totals.apply(this.#scorer.rescore(action, factor), this.#scorer.rescore(outcome.previous, factor));
       return 'correction';
     }
     const { released, late } = this.#reorderer.push(action, nowMs, outcome.kind === 'correction');
@@ -158,10 +159,10 @@ export class StreamPipeline {
   #closeGame(gameId: string): ClosedGame {
     this.#score(this.#reorderer.closeGame(gameId));
     this.#scorer.closeGame(gameId);
-    const actions = this.#store.closeGame(gameId);
+    const held = this.#store.closeGame(gameId);
     const players = this.totals.closeGame(gameId);
     this.#closed.add(gameId);
-    return { gameId, players, actions: encodeActions(actions.map((action) => ({ lineNumber: 0, action }))) };
+    return { gameId, players, actions: encodeActions(held.map(({ action }) => ({ lineNumber: 0, action })), held.map(({ fingerprint }) => fingerprint)) };
   }
 
   /** End of the source: everything still buffered is released. */
