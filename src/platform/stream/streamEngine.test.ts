@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { serialize } from 'node:v8';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -80,6 +82,26 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
       await engine.whenDone();
       expect(views.at(-1)!.counters.lines).toBe(lines.length);
       expectSameTotals(totalsOf(engine), reference(lines));
+    }
+  });
+
+  it('reads a gzip feed from a URL as it streams', async () => {
+    const body = gzipSync(text);
+    const server = createServer((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/gzip' });
+      // In pieces, as a slow connection brings them.
+      for (let at = 0; at < body.length; at += 4096) response.write(body.subarray(at, at + 4096));
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { engine, views } = engineOn();
+      await engine.play({ kind: 'url', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/day.jsonl.gz` });
+      await engine.whenDone();
+      expect(views.at(-1)!.counters.lines).toBe(lines.length);
+      expectSameTotals(totalsOf(engine), reference(lines));
+    } finally {
+      server.close();
     }
   });
 
