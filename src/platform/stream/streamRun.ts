@@ -188,7 +188,10 @@ export class StreamRun {
     this.rejectCount += block.rejects.length;
     for (const reject of block.rejects) if (this.rejects.length < KEEP) this.rejects.push(reject);
     this.#backlog.add(block);
-    this.#scheduleDrain();
+    // A block that fits one drain is applied now: one hop less between its bytes and the
+    // totals. A bigger backlog is drained a budget at a time, yielding the thread between.
+    if (!this.#drainScheduled && this.#backlog.size <= DRAIN_BUDGET) this.#drain();
+    else this.#scheduleDrain();
     this.#wakeRoom();
   }
 
