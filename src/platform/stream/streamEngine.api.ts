@@ -40,8 +40,6 @@ export interface FeedEntry {
 export interface SaveView {
   /** The last line a checkpoint on disk covers. */
   checkpointLine: number;
-  /** Size and cost of the last checkpoint written (its structured clone, in the worker). */
-  checkpointBytes: number;
   /** Writes waiting for storage (a full disk): retried, never dropped. */
   waiting: number;
   problem: string | null;

@@ -57,7 +57,7 @@ export class StreamEngine implements StreamEngineApi {
 
   constructor(deps: EngineDeps) {
     this.#deps = deps;
-    const save: SaveView = { checkpointLine: 0, checkpointBytes: 0, waiting: 0, problem: null };
+    const save: SaveView = { checkpointLine: 0, waiting: 0, problem: null };
     this.#context = { label: '', resumed: '', problem: null, options: { leaderboardGame: null, rankBy: 'impact', feedGame: null }, save, cores: deps.cores, sideSeen: { version: 0, counts: '' } };
     this.#saves = new SaveQueue(deps.storage, (status, saved) => {
       this.#context.save = { ...this.#context.save, waiting: status.waiting, problem: status.problem };
@@ -97,6 +97,7 @@ export class StreamEngine implements StreamEngineApi {
       saved = await this.#deps.storage.load();
     } catch (error) {
       this.#context.problem = `The saved stream could not be read (${describeError(error)}); starting afresh.`;
+      this.#emit();
     }
     if (saved === null) return false;
     const source = (this.#deps.openSource ?? recipeSource)(saved.recipe);
