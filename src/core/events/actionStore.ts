@@ -2,7 +2,7 @@
  * Exactly-once for game actions, keyed by (gameId, actionNumber).
  * - the same version again (same `edited`, same content) is a duplicate: counted, dropped;
  * - a later `edited` is a correction: it replaces the held version, and the outcome carries
- *   the replaced version and its Game Score credits, which the totals take away;
+ *   the replaced version, whose credits the totals take away;
  * - an earlier `edited` arriving after a later one is stale: counted, dropped; so is a
  *   different content under the same `edited` (a conflict: the first one stays).
  * Sequence checks per game: orderNumber below the game's highest so far (out of order),
@@ -15,13 +15,19 @@
  */
 import { decodeActions, encodeActions, type EncodedActions } from './actionBatchCodec.ts';
 import { actionFingerprint, type GameAction } from './gameAction.ts';
-import { statCredits, type StatCredit } from './gameScore.ts';
 
+/** What became of an offered action; the previous version comes with a correction (to take away what it gave). */
 export type StoreOutcome =
-  | { kind: 'new'; action: GameAction }
-  | { kind: 'correction'; action: GameAction; previous: GameAction; previousCredits: StatCredit[] }
-  | { kind: 'duplicate'; action: GameAction }
-  | { kind: 'stale'; action: GameAction; conflict: boolean };
+  | { kind: 'new' }
+  | { kind: 'correction'; previous: GameAction }
+  | { kind: 'duplicate' }
+  | { kind: 'stale'; conflict: boolean };
+
+// One object per kind without a payload: offering an action allocates nothing on the hot path.
+const NEW: StoreOutcome = Object.freeze({ kind: 'new' });
+const DUPLICATE: StoreOutcome = Object.freeze({ kind: 'duplicate' });
+const STALE: StoreOutcome = Object.freeze({ kind: 'stale', conflict: false });
+const CONFLICT: StoreOutcome = Object.freeze({ kind: 'stale', conflict: true });
 
 export interface StoreCounters {
   accepted: number;
@@ -89,24 +95,24 @@ export class ActionStore {
       game.byAction.set(action.actionNumber, { fingerprint, action });
       this.#checkSequence(game, action);
       this.#counters.accepted += 1;
-      return { kind: 'new', action };
+      return NEW;
     }
     if (action.editedMs === held.action.editedMs) {
       if (fingerprint === held.fingerprint) {
         this.#counters.duplicates += 1;
-        return { kind: 'duplicate', action };
+        return DUPLICATE;
       }
       this.#counters.stale += 1;
       this.#counters.conflicts += 1;
-      return { kind: 'stale', action, conflict: true };
+      return CONFLICT;
     }
     if (action.editedMs < held.action.editedMs) {
       this.#counters.stale += 1;
-      return { kind: 'stale', action, conflict: false };
+      return STALE;
     }
     game.byAction.set(action.actionNumber, { fingerprint, action });
     this.#counters.corrections += 1;
-    return { kind: 'correction', action, previous: held.action, previousCredits: statCredits(held.action) };
+    return { kind: 'correction', previous: held.action };
   }
 
   /** The version currently held for this action, if any. */

@@ -41,6 +41,10 @@ export interface ReordererState {
   lateCount: number;
 }
 
+// Most pushes release nothing: one shared answer for them, nothing allocated.
+const NONE_RELEASED: readonly GameAction[] = Object.freeze([]);
+const NOTHING: ReorderOutput = Object.freeze({ released: NONE_RELEASED as GameAction[], late: NONE_RELEASED as GameAction[] });
+
 /** "Nothing yet": finite, so a checkpoint survives JSON (which turns −Infinity into null). */
 const NONE = -Number.MAX_VALUE;
 
@@ -113,7 +117,8 @@ export class Reorderer {
     while (at > 0 && eventOrder(game.pending[at - 1], action) > 0) at--;
     game.pending.splice(at, 0, action);
     game.maxEventMs = Math.max(game.maxEventMs, action.timeActualMs);
-    return { released: this.#release(game, this.watermark(action.gameId)), late: [] };
+    const released = this.#release(game, this.watermark(action.gameId));
+    return released.length === 0 ? NOTHING : { released, late: NONE_RELEASED as GameAction[] };
   }
 
   /** Flushes games idle for longer than idleTimeoutMs of processing time. */
@@ -146,7 +151,7 @@ export class Reorderer {
   #release(game: GameBuffer, watermark: number): GameAction[] {
     let count = 0;
     while (count < game.pending.length && game.pending[count].timeActualMs < watermark) count++;
-    if (count === 0) return [];
+    if (count === 0) return NONE_RELEASED as GameAction[];
     const released = game.pending.splice(0, count);
     const last = released[released.length - 1];
     game.lastReleasedMs = last.timeActualMs;

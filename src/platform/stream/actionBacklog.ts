@@ -70,6 +70,20 @@ export class ActionBacklog {
     return { ...this.#committed };
   }
 
+  get policy(): QueuePolicy {
+    return this.#queue.policy;
+  }
+
+  /**
+   * Nothing queued and nothing to wait for: the caller has applied this block's actions
+   * straight away (no queue needed); the frontier moves over it. False when it cannot.
+   */
+  passed(block: DeliveredBlock): boolean {
+    if (this.size > 0 || this.#marks.length > 0) return false;
+    this.#committed = { offset: block.endOffset, lines: block.linesBefore + block.lines, rejects: this.#committed.rejects + block.rejects.length };
+    return true;
+  }
+
   add(block: DeliveredBlock): void {
     const mark: BlockMark = { endOffset: block.endOffset, linesAfter: block.linesBefore + block.lines, rejects: block.rejects.length, remaining: block.actions.length, ingestMs: block.ingestMs };
     this.#marks.push(mark);

@@ -3,7 +3,7 @@ import type { Reject } from '../../core/events/parseAction';
 import { StreamPipeline } from '../../core/events/streamPipeline';
 import { DataError } from '../dataError';
 import { ActionBacklog } from './actionBacklog';
-import { applyActions } from './applyActions';
+import { applyActions, applyBlock, type ApplyInto } from './applyActions';
 import { BlockDispatcher, type DeliveredBlock } from './blockDispatcher';
 import type { ByteSource } from './byteSource';
 import type { LineBlockInput, ParsedBlock } from './parsedBlock';
@@ -187,11 +187,19 @@ export class StreamRun {
     this.lines += block.lines;
     this.rejectCount += block.rejects.length;
     for (const reject of block.rejects) if (this.rejects.length < KEEP) this.rejects.push(reject);
-    this.#backlog.add(block);
-    // A block that fits one drain is applied now: one hop less between its bytes and the
-    // totals. A bigger backlog is drained a budget at a time, yielding the thread between.
-    if (!this.#drainScheduled && this.#backlog.size <= DRAIN_BUDGET) this.#drain();
-    else this.#scheduleDrain();
+    // With nothing queued ahead (and nothing to drop), a block goes straight into the model:
+    // no queue entry per action, no hop. Otherwise it queues, and a block that fits one
+    // drain is still applied now; a bigger backlog is drained a budget at a time.
+    const direct = !this.#drainScheduled && this.#backlog.policy === 'backpressure' && block.actions.length <= DRAIN_BUDGET && this.#backlog.size === 0;
+    if (direct) {
+      applyBlock(block.actions, block.ingestMs, this.#into());
+      if (!this.#backlog.passed(block)) throw new Error('the backlog was not empty');
+      this.#closeDueGames();
+    } else {
+      this.#backlog.add(block);
+      if (!this.#drainScheduled && this.#backlog.size <= DRAIN_BUDGET) this.#drain();
+      else this.#scheduleDrain();
+    }
     this.#wakeRoom();
   }
 
@@ -204,11 +212,15 @@ export class StreamRun {
   /** Applies up to a budget of queued actions in arrival order, then yields the thread. */
   #drain(): void {
     this.#drainScheduled = false;
-    applyActions(this.#backlog.take(DRAIN_BUDGET), { pipeline: this.pipeline, feed: this.feed, titles: this.titles, metrics: this.metrics, source: this.#source });
+    applyActions(this.#backlog.take(DRAIN_BUDGET), this.#into());
     this.#backlog.commit();
     this.#closeDueGames();
     if (this.#backlog.size > 0) this.#scheduleDrain();
     this.#wakeRoom();
+  }
+
+  #into(): ApplyInto {
+    return { pipeline: this.pipeline, feed: this.feed, titles: this.titles, metrics: this.metrics, source: this.#source };
   }
 
   /**
