@@ -51,4 +51,16 @@ test('on a 390 px phone the ranking column is on screen: fewer columns, not a cu
   await page.getByLabel('Rank by').selectOption('gameScore');
   await expect(page.getByTestId('leaderboard').locator('th:visible')).toHaveText(['#', 'Player', 'Game Score (sum)']);
   await expect(page.getByTestId('leader-gamescore').first()).toBeVisible();
+  // The page itself never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('on a tablet held upright (768 × 1024) the leaderboard fits its card with both scores', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await openStream(page);
+  await fitsItsCard(page.getByTestId('leaderboard'));
+  const shown = await headers(page);
+  expect(shown).toContain('Game Score (sum)');
+  expect(shown).toContain('Impact (sum)');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
 });
