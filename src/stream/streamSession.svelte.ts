@@ -1,194 +1,112 @@
-import { playerGameKey, type LeaderboardRow, type PlayerTotal } from '../core/events/runningTotals';
 import type { GameAction } from '../core/events/gameAction';
 import type { Reject } from '../core/events/parseAction';
-import type { PipelineCounters } from '../core/events/streamPipeline';
-import { computePool } from '../platform/pool/browserPool';
-import type { ByteSource } from '../platform/stream/byteSource';
-import { fileSource, generatorSource } from '../platform/stream/fileSource';
-import { fetchSource } from '../platform/stream/liveSources';
-import { saveCheckpoint, saveSourceRecipe, type SourceRecipe } from '../platform/stream/checkpointStore';
-import type { LineBlockInput, ParsedBlock } from '../platform/stream/parsedBlock';
-import { defaultStreamSettings, StreamCoordinator, type StreamCheckpointRecord, type StreamSettings } from '../platform/stream/streamCoordinator';
-import type { HealthPoint } from '../platform/stream/streamMetrics';
 import { notices } from '../app/notices.svelte';
+import { compareWithBatch, runBatchLayer, type BatchResult, type ConsistencyView } from '../platform/stream/batchLayer';
+import { streamEngine, viewCallback } from '../platform/stream/streamEngineClient';
+import type { SourceRecipe, StreamSettings, StreamView, ViewOptions } from '../platform/stream/streamEngine.api';
+import { defaultStreamSettings } from '../platform/stream/streamSettings';
 
-export interface StreamView {
-  status: StreamCoordinator['state'];
-  label: string;
-  counters: PipelineCounters & { drops: number };
-  dropsByClass: number[];
-  queueDepth: number;
-  workers: number;
-  throughput: number;
-  lagMs: number;
-  latency: { p50: number; p95: number; p99: number };
-  history: HealthPoint[];
-  games: string[];
-  resumedFromLine: number;
-  checkpointLine: number;
-}
-
-const CHECKPOINT_EVERY_MS = 2000;
-/** A checkpoint costs more as the stream grows: keep it under a tenth of the main thread's time. */
-const CHECKPOINT_SHARE = 10;
-
-export function recipeSource(recipe: SourceRecipe): ByteSource {
-  if (recipe.kind === 'file') return fileSource(recipe.blob, recipe.speed, recipe.name);
-  if (recipe.kind === 'generator') return generatorSource(recipe);
-  return fetchSource(recipe.url);
-}
+export type { StreamView };
 
 /**
- * The Stream workspace's state: one coordinator at a time, its settings (changeable while
- * it runs), and a view of it refreshed at most every 200 ms on an animation frame — the
- * coordinator itself never touches the DOM.
+ * The Stream workspace's state: a mirror of the coordinator worker's view (at most five a
+ * second) and the commands the components send it. Nothing here computes the stream; the
+ * worker owns the sources, the pool, the model and storage (src/platform/stream).
  */
 export class StreamSession {
+  view = $state.raw<StreamView | null>(null);
   settings = $state<StreamSettings>({ ...defaultStreamSettings });
+  viewOptions = $state<ViewOptions>({ leaderboardGame: null, rankBy: 'impact', feedGame: null });
   lagSloMs = $state(10_000);
-  view = $state<StreamView | null>(null);
-  /** Bumped with the view, so components re-read the coordinator's lists. */
-  revision = $state(0);
-  #coordinator: StreamCoordinator | null = null;
-  #frame = 0;
-  #lastView = 0;
-  #lastCheckpoint = 0;
-  #checkpointCostMs = 0;
-  #checkpointLine = 0;
-  #resumedFromLine = 0;
-
-  get coordinator(): StreamCoordinator | null {
-    return this.#coordinator;
-  }
+  side = $state.raw<{ rejects: Reject[]; late: GameAction[]; afterClose: GameAction[] }>({ rejects: [], late: [], afterClose: [] });
+  batch = $state.raw<{ result: BatchResult; report: ConsistencyView } | null>(null);
+  batchBusy = $state(false);
+  #engine = streamEngine();
+  #problem: string | null = null;
+  #attached = false;
 
   get running(): boolean {
-    return this.#coordinator?.state === 'running';
+    return this.view?.status === 'running';
   }
 
-  /** Starts a source (a recipe, so it can be reopened after a reload), resuming from a checkpoint. */
-  async start(recipe: SourceRecipe | null, source: ByteSource, resume?: StreamCheckpointRecord): Promise<void> {
-    this.stop();
-    const pool = computePool();
-    const coordinator = new StreamCoordinator(this.settings, {
-      run: (input: LineBlockInput) => pool.run('parseLineBlock', input),
-      resizePool: (workers) => pool.resize(workers),
-      poolWorkers: () => pool.stats.workers,
-    }, resume && resume.resumeKey === source.resumeKey ? resume : undefined);
-    this.#coordinator = coordinator;
-    this.#checkpointLine = 0;
-    // A fresh view at once rather than none: the health panel stays mounted, and its ten
-    // charts are not built again (about 25 ms each) at every new stream.
-    this.#resumedFromLine = coordinator.lines;
-    this.#refresh();
-    this.#lastCheckpoint = performance.now();
-    if (source.resumeKey !== null) await saveSourceRecipe(recipe).catch((error) => notices.error(error, 'Saving the stream source'));
-    this.#loop();
+  /** On screen: views flow; the first time, a saved stream resumes, or `sample` plays. */
+  async attach(sample: () => Promise<SourceRecipe>): Promise<void> {
+    if (this.#attached) return;
+    this.#attached = true;
     try {
-      await coordinator.run(source);
+      this.settings = await this.#engine.settings();
+      const resumed = await this.#engine.open(viewCallback((view: StreamView) => this.#receive(view)));
+      if (!resumed) await this.play(await sample());
     } catch (error) {
-      notices.error(error, `The stream ${source.label} stopped`);
-    } finally {
-      if (this.#coordinator === coordinator) {
-        this.#refresh();
-        if (source.resumeKey !== null && coordinator.state === 'finished') await this.#checkpoint(coordinator);
-      }
+      notices.error(error, 'Opening the Stream workspace');
     }
   }
 
+  /** Off screen: the stream goes on in its worker; no views are sent. */
+  detach(): void {
+    this.#attached = false;
+    void this.#engine.close();
+  }
+
+  async play(recipe: SourceRecipe): Promise<void> {
+    this.batch = null;
+    await this.#engine.play(recipe).catch((error: unknown) => notices.error(error, 'Starting the stream'));
+  }
+
+  async connect(url: string): Promise<void> {
+    this.batch = null;
+    await this.#engine.connect(url).catch((error: unknown) => notices.error(error, 'Connecting the WebSocket'));
+  }
+
   stop(): void {
-    this.#coordinator?.stop();
-    cancelAnimationFrame(this.#frame);
+    void this.#engine.stop();
   }
 
   update(change: Partial<StreamSettings>): void {
     this.settings = { ...this.settings, ...change };
-    this.#coordinator?.setSettings(change);
+    this.#engine.update(change).catch((error: unknown) => notices.error(error, 'Changing the stream settings'));
   }
 
-  leaderboard(by: 'impact' | 'gameScore', gameId: string | null, limit = 10): LeaderboardRow[] {
-    return this.#coordinator?.pipeline.totals.leaderboard({ by, gameId: gameId ?? undefined, limit }) ?? [];
+  choose(change: Partial<ViewOptions>): void {
+    this.viewOptions = { ...this.viewOptions, ...change };
+    void this.#engine.setView(change);
   }
 
-  playerGames(): PlayerTotal[] {
-    return this.#coordinator?.pipeline.totals.playerGames() ?? [];
+  retrySaves(): void {
+    void this.#engine.retrySaves();
   }
 
-  feed(gameId: string): GameAction[] {
-    return (this.#coordinator?.recent.get(gameId) ?? []).slice(-12).reverse();
+  playerGamesCsv(): Promise<string> {
+    return this.#engine.playerGamesCsv();
   }
 
-  get rejects(): Reject[] {
-    return this.#coordinator?.rejects ?? [];
-  }
-
-  get late(): GameAction[] {
-    return this.#coordinator?.pipeline.late ?? [];
-  }
-
-  streamingScores(): { gameScore: Map<string, number>; impact: Map<string, number> } {
-    const scores = { gameScore: new Map<string, number>(), impact: new Map<string, number>() };
-    for (const p of this.playerGames()) {
-      scores.gameScore.set(playerGameKey(p.gameId, p.personId), p.gameScore);
-      scores.impact.set(playerGameKey(p.gameId, p.personId), p.impact);
-    }
-    return scores;
-  }
-
-  #loop(): void {
-    cancelAnimationFrame(this.#frame);
-    const step = (): void => {
-      const coordinator = this.#coordinator;
-      if (!coordinator) return;
-      const now = performance.now();
-      if (now - this.#lastView >= 200) this.#refresh();
-      if (now - this.#lastCheckpoint >= Math.max(CHECKPOINT_EVERY_MS, CHECKPOINT_SHARE * this.#checkpointCostMs) && coordinator.resumable) {
-        this.#lastCheckpoint = now;
-        void this.#checkpoint(coordinator);
-      }
-      if (coordinator.state === 'running') this.#frame = requestAnimationFrame(step);
-    };
-    this.#frame = requestAnimationFrame(step);
-  }
-
-  async #checkpoint(coordinator: StreamCoordinator): Promise<void> {
+  /** The accepted actions into DuckDB (built as Arrow in the worker), recomputed in SQL, compared with the live totals. */
+  async recomputeBatch(): Promise<void> {
+    this.batchBusy = true;
     try {
-      const started = performance.now();
-      const record = coordinator.checkpoint();
-      const saved = saveCheckpoint(record);
-      // What blocks this thread: building the record and the clone inside put (synchronous).
-      this.#checkpointCostMs = performance.now() - started;
-      await saved;
-      if (this.#coordinator === coordinator) {
-        this.#checkpointLine = record.lines;
-        if (this.view) this.view = { ...this.view, checkpointLine: record.lines };
-      }
+      const input = await this.#engine.batchInput();
+      const result = await runBatchLayer(input, {});
+      const streaming = { gameScore: new Map(input.gameScore), impact: new Map(input.impact) };
+      this.batch = { result, report: compareWithBatch(streaming, result.scores) };
     } catch (error) {
-      notices.error(error, 'Saving the stream checkpoint');
+      notices.error(error, 'The batch recomputation in DuckDB');
+    } finally {
+      this.batchBusy = false;
     }
   }
 
-  #refresh(): void {
-    const c = this.#coordinator;
-    if (!c) return;
-    this.#lastView = performance.now();
-    const point = c.metrics.sample({ queueDepth: c.queueDepth, drops: c.drops, rejects: c.rejectCount, late: c.pipeline.reorderer.lateCount, corrected: c.pipeline.totals.correctedCount });
-    void point;
-    const [p50, p95, p99] = c.metrics.latency.percentiles([50, 95, 99]);
-    this.view = {
-      status: c.state,
-      label: this.view?.label ?? '',
-      counters: { ...c.pipeline.counters(), lines: c.lines, rejects: c.rejectCount, drops: c.drops },
-      dropsByClass: c.dropsByClass,
-      queueDepth: c.queueDepth,
-      workers: computePool().stats.workers,
-      throughput: c.metrics.averageThroughput,
-      lagMs: c.metrics.currentLagMs,
-      latency: { p50, p95, p99 },
-      history: c.metrics.history.slice(),
-      games: [...c.recent.keys()].sort(),
-      resumedFromLine: this.#resumedFromLine,
-      checkpointLine: this.#checkpointLine,
-    };
-    this.revision++;
+  #receive(view: StreamView): void {
+    this.view = view;
+    if (view.side !== null) this.side = view.side;
+    if (view.problem !== null && view.problem !== this.#problem) notices.add('error', view.problem);
+    this.#problem = view.problem;
   }
+}
+
+let session: StreamSession | null = null;
+
+/** The one Stream state of the page, made when the workspace first opens (its worker with it). */
+export function streamSession(): StreamSession {
+  session ??= new StreamSession();
+  return session;
 }

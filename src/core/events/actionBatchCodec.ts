@@ -39,29 +39,93 @@ export interface FingerprintedAction extends LineAction {
   fingerprint: number;
 }
 
+/**
+ * Appends actions to growing columns, so a worker writes each action once, straight from
+ * its parse, and hands over the typed arrays at the end.
+ */
+export class ActionColumnsWriter {
+  #numbers: Float64Array;
+  #texts: Int32Array;
+  #dictionary: string[] = [];
+  #indexOf = new Map<string, number>();
+  #count = 0;
+
+  constructor(expected = 64) {
+    const capacity = Math.max(1, expected);
+    this.#numbers = new Float64Array(capacity * STRIDE);
+    this.#texts = new Int32Array(capacity * TEXT_FIELDS.length);
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  /** `fingerprint` is actionFingerprint(action) when the caller has it already (a checkpoint does). */
+  append(lineNumber: number, action: GameAction, fingerprint = actionFingerprint(action)): void {
+    if ((this.#count + 1) * STRIDE > this.#numbers.length) this.#grow();
+    const at = this.#count * STRIDE;
+    const n = this.#numbers;
+    n[at] = lineNumber;
+    n[at + 1] = action.actionNumber;
+    n[at + 2] = action.orderNumber;
+    n[at + 3] = action.period;
+    n[at + 4] = action.clockSeconds;
+    n[at + 5] = action.timeActualMs;
+    n[at + 6] = action.editedMs;
+    n[at + 7] = action.teamId;
+    n[at + 8] = action.personId;
+    n[at + 9] = action.assistPersonId;
+    n[at + 10] = action.stealPersonId;
+    n[at + 11] = action.blockPersonId;
+    n[at + 12] = action.scoreHome;
+    n[at + 13] = action.scoreAway;
+    n[at + FINGERPRINT] = fingerprint;
+    const t = this.#count * TEXT_FIELDS.length;
+    this.#texts[t] = this.#index(action.gameId);
+    this.#texts[t + 1] = this.#index(action.actionType);
+    this.#texts[t + 2] = this.#index(action.subType);
+    this.#texts[t + 3] = this.#index(action.qualifiers);
+    this.#texts[t + 4] = this.#index(action.teamTricode);
+    this.#texts[t + 5] = this.#index(action.playerName);
+    this.#texts[t + 6] = this.#index(action.shotResult);
+    this.#count++;
+  }
+
+  /** The columns, cut to the actions written (the writer is done after this). */
+  finish(): EncodedActions {
+    return {
+      count: this.#count,
+      numbers: this.#numbers.slice(0, this.#count * STRIDE),
+      texts: this.#texts.slice(0, this.#count * TEXT_FIELDS.length),
+      dictionary: this.#dictionary,
+    };
+  }
+
+  #index(value: string): number {
+    let index = this.#indexOf.get(value);
+    if (index === undefined) {
+      index = this.#dictionary.push(value) - 1;
+      this.#indexOf.set(value, index);
+    }
+    return index;
+  }
+
+  #grow(): void {
+    const numbers = new Float64Array(this.#numbers.length * 2);
+    numbers.set(this.#numbers);
+    this.#numbers = numbers;
+    const texts = new Int32Array(this.#texts.length * 2);
+    texts.set(this.#texts);
+    this.#texts = texts;
+  }
+}
+
 /** `fingerprints[i]`, when given, is actionFingerprint of parsed[i] already (a checkpoint has them). */
 export function encodeActions(parsed: readonly LineAction[], fingerprints?: readonly number[]): EncodedActions {
   if (fingerprints !== undefined && fingerprints.length !== parsed.length) throw new Error(`invalid fingerprints: ${fingerprints.length} for ${parsed.length} actions`);
-  const numbers = new Float64Array(parsed.length * STRIDE);
-  const texts = new Int32Array(parsed.length * TEXT_FIELDS.length);
-  const dictionary: string[] = [];
-  const indexOf = new Map<string, number>();
-  parsed.forEach(({ lineNumber, action }, row) => {
-    const at = row * STRIDE;
-    numbers[at] = lineNumber;
-    NUMBER_FIELDS.forEach((field, i) => (numbers[at + 1 + i] = action[field]));
-    numbers[at + FINGERPRINT] = fingerprints?.[row] ?? actionFingerprint(action);
-    TEXT_FIELDS.forEach((field, i) => {
-      const value = action[field];
-      let index = indexOf.get(value);
-      if (index === undefined) {
-        index = dictionary.push(value) - 1;
-        indexOf.set(value, index);
-      }
-      texts[row * TEXT_FIELDS.length + i] = index;
-    });
-  });
-  return { count: parsed.length, numbers, texts, dictionary };
+  const writer = new ActionColumnsWriter(parsed.length);
+  parsed.forEach(({ lineNumber, action }, row) => writer.append(lineNumber, action, fingerprints?.[row]));
+  return writer.finish();
 }
 
 export function decodeActions(encoded: EncodedActions): FingerprintedAction[] {

@@ -18,8 +18,7 @@ describe('ActionStore', () => {
     expect(correction.kind).toBe('correction');
     if (correction.kind !== 'correction') return;
     expect(correction.previous.personId).toBe(101);
-    expect(correction.previousCredits.map((c) => [c.personId, c.stats.drb])).toEqual([[101, 1]]);
-    expect(store.offer(act({ editedMs: 5000, personId: 103 }))).toEqual({ kind: 'stale', action: act({ editedMs: 5000, personId: 103 }), conflict: false });
+    expect(store.offer(act({ editedMs: 5000, personId: 103 }))).toEqual({ kind: 'stale', conflict: false });
     expect(store.offer(act({ editedMs: 9000, personId: 104 })).kind).toBe('stale');
     expect(store.latest('g1', 1)?.personId).toBe(102);
     expect(store.counters).toMatchObject({ accepted: 1, duplicates: 1, corrections: 1, stale: 2, conflicts: 1 });

@@ -2,7 +2,7 @@
  * Exactly-once for game actions, keyed by (gameId, actionNumber).
  * - the same version again (same `edited`, same content) is a duplicate: counted, dropped;
  * - a later `edited` is a correction: it replaces the held version, and the outcome carries
- *   the replaced version and its Game Score credits, which the totals take away;
+ *   the replaced version, whose credits the totals take away;
  * - an earlier `edited` arriving after a later one is stale: counted, dropped; so is a
  *   different content under the same `edited` (a conflict: the first one stays).
  * Sequence checks per game: orderNumber below the game's highest so far (out of order),
@@ -15,13 +15,19 @@
  */
 import { decodeActions, encodeActions, type EncodedActions } from './actionBatchCodec.ts';
 import { actionFingerprint, type GameAction } from './gameAction.ts';
-import { statCredits, type StatCredit } from './gameScore.ts';
 
+/** What became of an offered action; the previous version comes with a correction (to take away what it gave). */
 export type StoreOutcome =
-  | { kind: 'new'; action: GameAction }
-  | { kind: 'correction'; action: GameAction; previous: GameAction; previousCredits: StatCredit[] }
-  | { kind: 'duplicate'; action: GameAction }
-  | { kind: 'stale'; action: GameAction; conflict: boolean };
+  | { kind: 'new' }
+  | { kind: 'correction'; previous: GameAction }
+  | { kind: 'duplicate' }
+  | { kind: 'stale'; conflict: boolean };
+
+// One object per kind without a payload: offering an action allocates nothing on the hot path.
+const NEW: StoreOutcome = Object.freeze({ kind: 'new' });
+const DUPLICATE: StoreOutcome = Object.freeze({ kind: 'duplicate' });
+const STALE: StoreOutcome = Object.freeze({ kind: 'stale', conflict: false });
+const CONFLICT: StoreOutcome = Object.freeze({ kind: 'stale', conflict: true });
 
 export interface StoreCounters {
   accepted: number;
@@ -48,12 +54,13 @@ interface GameSequence {
 
 export interface ActionStoreState {
   /**
-   * Every held version as columns (typed arrays clone as one copy, so a checkpoint of a
-   * long stream stays cheap); older checkpoints hold [key, version] pairs.
+   * Every held version of the open games as columns (typed arrays clone as one copy, so a
+   * checkpoint stays cheap).
    */
-  held: EncodedActions | [string, HeldVersion][];
+  held: EncodedActions;
   sequences: [string, GameSequence][];
   counters: StoreCounters;
+  closedGaps: number;
 }
 
 function zeroCounters(): StoreCounters {
@@ -69,6 +76,7 @@ interface GameHeld {
 export class ActionStore {
   #games = new Map<string, GameHeld>();
   #counters = zeroCounters();
+  #closedGaps = 0;
 
   #game(gameId: string): GameHeld {
     let game = this.#games.get(gameId);
@@ -87,24 +95,24 @@ export class ActionStore {
       game.byAction.set(action.actionNumber, { fingerprint, action });
       this.#checkSequence(game, action);
       this.#counters.accepted += 1;
-      return { kind: 'new', action };
+      return NEW;
     }
     if (action.editedMs === held.action.editedMs) {
       if (fingerprint === held.fingerprint) {
         this.#counters.duplicates += 1;
-        return { kind: 'duplicate', action };
+        return DUPLICATE;
       }
       this.#counters.stale += 1;
       this.#counters.conflicts += 1;
-      return { kind: 'stale', action, conflict: true };
+      return CONFLICT;
     }
     if (action.editedMs < held.action.editedMs) {
       this.#counters.stale += 1;
-      return { kind: 'stale', action, conflict: false };
+      return STALE;
     }
     game.byAction.set(action.actionNumber, { fingerprint, action });
     this.#counters.corrections += 1;
-    return { kind: 'correction', action, previous: held.action, previousCredits: statCredits(held.action) };
+    return { kind: 'correction', previous: held.action };
   }
 
   /** The version currently held for this action, if any. */
@@ -123,11 +131,31 @@ export class ActionStore {
     return { ...this.#counters };
   }
 
-  /** actionNumbers below each game's highest that never arrived (voided or still missing). */
+  /** actionNumbers below each game's highest that never arrived (voided or still missing), closed games included. */
   get gaps(): number {
-    let gaps = 0;
-    for (const { sequence } of this.#games.values()) gaps += Math.max(0, sequence.maxActionNumber - sequence.distinctActions);
+    let gaps = this.#closedGaps;
+    for (const game of this.#games.values()) gaps += ActionStore.#gapsOf(game);
     return gaps;
+  }
+
+  static #gapsOf({ sequence }: GameHeld): number {
+    return Math.max(0, sequence.maxActionNumber - sequence.distinctActions);
+  }
+
+  /** Lets a closed game go: its latest versions with their fingerprints (for the archive); nothing of it is held after. */
+  closeGame(gameId: string): { action: GameAction; fingerprint: number }[] {
+    const game = this.#games.get(gameId);
+    if (game === undefined) return [];
+    this.#closedGaps += ActionStore.#gapsOf(game);
+    this.#games.delete(gameId);
+    return [...game.byAction.values()];
+  }
+
+  /** Actions held in open games. */
+  get heldActions(): number {
+    let held = 0;
+    for (const game of this.#games.values()) held += game.byAction.size;
+    return held;
   }
 
   #checkSequence(game: GameHeld, action: GameAction): void {
@@ -153,14 +181,12 @@ export class ActionStore {
       }
       sequences.push([gameId, { ...game.sequence, orders: Object.fromEntries(game.orders) }]);
     }
-    return { held: encodeActions(held, fingerprints), sequences, counters: { ...this.#counters } };
+    return { held: encodeActions(held, fingerprints), sequences, counters: { ...this.#counters }, closedGaps: this.#closedGaps };
   }
 
   static fromState(state: ActionStoreState): ActionStore {
     const store = new ActionStore();
-    const held = Array.isArray(state.held)
-      ? state.held.map(([, version]) => version)
-      : decodeActions(state.held).map(({ action, fingerprint }) => ({ action, fingerprint }));
+    const held = decodeActions(state.held);
     for (const { action, fingerprint } of held) store.#game(action.gameId).byAction.set(action.actionNumber, { fingerprint, action: { ...action } });
     for (const [gameId, s] of state.sequences) {
       const game = store.#game(gameId);
@@ -168,6 +194,7 @@ export class ActionStore {
       for (const [order, actionNumber] of Object.entries(s.orders)) game.orders.set(Number(order), actionNumber);
     }
     store.#counters = { ...zeroCounters(), ...state.counters };
+    store.#closedGaps = state.closedGaps;
     return store;
   }
 }

@@ -69,22 +69,49 @@ export function actionPoints(action: Pick<GameAction, 'actionType' | 'shotResult
   return 0;
 }
 
+// The two 32-bit halves of a double, for hashing a number without turning it into text.
+const numberView = new Float64Array(1);
+const numberWords = new Uint32Array(numberView.buffer);
+
+function mixText(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  // A separator, so that "ab" + "c" and "a" + "bc" differ.
+  return Math.imul(hash ^ 0x1f, 0x01000193);
+}
+
+function mixNumber(hash: number, value: number): number {
+  numberView[0] = value;
+  hash = Math.imul(hash ^ numberWords[0], 0x01000193);
+  return Math.imul(hash ^ numberWords[1], 0x01000193);
+}
+
 /**
- * A 32-bit FNV-1a fingerprint of every field, so the store can tell a repeat of the same
- * version (a duplicate) from a different content under the same `edited` without keeping
- * the text. Field order is fixed by the list below, not by object key order.
+ * A 32-bit FNV-1a-style fingerprint of every field, so the store can tell a repeat of the
+ * same version (a duplicate) from a different content under the same `edited` without
+ * keeping the text. Field order is fixed here, not by object key order; numbers are mixed
+ * as their 64 bits, texts as their UTF-16 code units.
  */
 export function actionFingerprint(action: GameAction): number {
-  const text = [
-    action.gameId, action.actionNumber, action.orderNumber, action.period, action.clockSeconds,
-    action.timeActualMs, action.editedMs, action.actionType, action.subType, action.qualifiers,
-    action.teamId, action.teamTricode, action.personId, action.playerName, action.assistPersonId,
-    action.stealPersonId, action.blockPersonId, action.shotResult, action.scoreHome, action.scoreAway,
-  ].join('\u0001');
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  hash = mixText(hash, action.gameId);
+  hash = mixNumber(hash, action.actionNumber);
+  hash = mixNumber(hash, action.orderNumber);
+  hash = mixNumber(hash, action.period);
+  hash = mixNumber(hash, action.clockSeconds);
+  hash = mixNumber(hash, action.timeActualMs);
+  hash = mixNumber(hash, action.editedMs);
+  hash = mixText(hash, action.actionType);
+  hash = mixText(hash, action.subType);
+  hash = mixText(hash, action.qualifiers);
+  hash = mixNumber(hash, action.teamId);
+  hash = mixText(hash, action.teamTricode);
+  hash = mixNumber(hash, action.personId);
+  hash = mixText(hash, action.playerName);
+  hash = mixNumber(hash, action.assistPersonId);
+  hash = mixNumber(hash, action.stealPersonId);
+  hash = mixNumber(hash, action.blockPersonId);
+  hash = mixText(hash, action.shotResult);
+  hash = mixNumber(hash, action.scoreHome);
+  hash = mixNumber(hash, action.scoreAway);
   return hash >>> 0;
 }

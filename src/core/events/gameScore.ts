@@ -57,6 +57,22 @@ export function gameScore(s: StatLine): number {
   );
 }
 
+/** Adds `b` (× sign) into `into`, in place: the hot path of the running totals, field by field. */
+export function accumulateStatLine(into: StatLine, b: Readonly<StatLine>, sign: 1 | -1): void {
+  into.pts += sign * b.pts;
+  into.fgm += sign * b.fgm;
+  into.fga += sign * b.fga;
+  into.ftm += sign * b.ftm;
+  into.fta += sign * b.fta;
+  into.orb += sign * b.orb;
+  into.drb += sign * b.drb;
+  into.ast += sign * b.ast;
+  into.stl += sign * b.stl;
+  into.blk += sign * b.blk;
+  into.pf += sign * b.pf;
+  into.tov += sign * b.tov;
+}
+
 /** `sign` +1 adds, −1 takes away (a replaced version); returns a new line. */
 export function addStatLines(a: StatLine, b: StatLine, sign: 1 | -1 = 1): StatLine {
   const sum = emptyStatLine();

@@ -4,7 +4,7 @@
  * momentum rings — a few numbers per game, so a worker can keep them cached and a
  * checkpoint can carry them.
  */
-import { actionKey, type GameAction } from './gameAction.ts';
+import type { GameAction } from './gameAction.ts';
 import { gameScore, statCredits, type StatLine } from './gameScore.ts';
 import {
   advanceMomentum, clutchWeight, createMomentum, impactOptions, momentumFactor, momentumRun,
@@ -20,7 +20,6 @@ export interface PlayerCredit {
 }
 
 export interface ScoredAction {
-  key: string;
   action: GameAction;
   clutchWeight: number;
   momentumFactor: number;
@@ -60,11 +59,19 @@ export class ImpactScorer {
   /** A correction of an action already scored keeps the momentum factor it was given. */
   rescore(action: GameAction, factor: number): ScoredAction {
     const weight = clutchWeight(action, this.options);
-    const credits = statCredits(action).map((credit): PlayerCredit => {
+    const given = statCredits(action);
+    const credits: PlayerCredit[] = new Array(given.length);
+    for (let i = 0; i < given.length; i++) {
+      const credit = given[i];
       const score = gameScore(credit.stats);
-      return { personId: credit.personId, teamId: credit.teamId, stats: credit.stats, gameScore: score, impact: score * weight * factor };
-    });
-    return { key: actionKey(action), action, clutchWeight: weight, momentumFactor: factor, credits };
+      credits[i] = { personId: credit.personId, teamId: credit.teamId, stats: credit.stats, gameScore: score, impact: score * weight * factor };
+    }
+    return { action, clutchWeight: weight, momentumFactor: factor, credits };
+  }
+
+  /** A closed game's run is no longer needed. */
+  closeGame(gameId: string): void {
+    this.#momentum.delete(gameId);
   }
 
   toState(): ImpactScorerState {

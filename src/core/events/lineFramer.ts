@@ -37,17 +37,16 @@ export class LineFramer {
     return this.#heldFrom;
   }
 
-  /** Takes a chunk (copied, the caller's buffer is not kept); returns the line ends it completes. */
+  /**
+   * Takes a chunk and returns the line ends it completes. The chunk is kept as it is until
+   * cut (sources hand over fresh buffers, so no copy is made here; `cut` makes the one copy).
+   */
   push(chunk: Uint8Array): number[] {
     const ends: number[] = [];
     if (chunk.length === 0) return ends;
     const base = this.#scanned;
-    let at = chunk.indexOf(NEWLINE);
-    while (at >= 0) {
-      ends.push(base + at + 1);
-      at = chunk.indexOf(NEWLINE, at + 1);
-    }
-    this.#pieces.push(chunk.slice());
+    for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, at + 1)) ends.push(base + at + 1);
+    this.#pieces.push(chunk);
     this.#heldLength += chunk.length;
     this.#scanned += chunk.length;
     return ends;

@@ -29,4 +29,14 @@ describe('MicroBatcher', () => {
     batcher.add(6);
     expect([batcher.flush(), batcher.flush()]).toEqual([[6], []]);
   });
+
+  it('takes items that arrived together at one time', () => {
+    let clock = 5;
+    const batcher = new MicroBatcher<number>({ batchSize: 3, maxLatencyMs: 50, now: () => clock });
+    expect(batcher.addMany([1, 2, 3, 4])).toEqual([[1, 2, 3]]);
+    clock = 54;
+    expect(batcher.poll()).toEqual([]);
+    clock = 55;
+    expect(batcher.poll()).toEqual([[4]]);
+  });
 });

@@ -60,6 +60,17 @@ export class MicroBatcher<T> {
     return this.poll();
   }
 
+  /** Adds items that arrived together (one reading of the clock); returns the batches now due. */
+  addMany(items: readonly T[]): T[][] {
+    if (items.length === 0) return [];
+    const now = this.#now();
+    for (const item of items) {
+      this.#pending.push(item);
+      this.#arrivals.push(now);
+    }
+    return this.poll();
+  }
+
   /** Full batches, then a partial one if its oldest item has waited long enough. */
   poll(): T[][] {
     const batches: T[][] = [];

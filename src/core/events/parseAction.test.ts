@@ -32,11 +32,12 @@ describe('parseAction', () => {
     const without = { ...feedAction } as Record<string, unknown>;
     delete without.actionNumber;
     expect(reasonOf(JSON.stringify(without), 42)).toBe('line 42: missing field actionNumber');
-    expect(reasonOf(JSON.stringify({ ...feedAction, period: 'x' }), 3)).toBe('line 3: period must be a number from 1, got "x"');
+    expect(reasonOf(JSON.stringify({ ...feedAction, period: 'x' }), 3)).toBe('line 3: period must be a whole number from 1 to 20, got "x"');
     expect(reasonOf('{"gameId": 1,', 9)).toMatch(/^line 9: not JSON: /);
     expect(reasonOf(JSON.stringify({ ...feedAction, clock: '11:39' }))).toBe('line 7: clock must be a clock like PT11M39.00S, got "11:39"');
     expect(reasonOf(JSON.stringify({ ...feedAction, shotResult: undefined }))).toBe('line 7: shotResult of a 3pt must be Made or Missed, got undefined');
-    expect(reasonOf(JSON.stringify({ ...feedAction, scoreHome: '1O' }))).toBe('line 7: scoreHome must be a score (a whole number), got "1O"');
+    expect(reasonOf(JSON.stringify({ ...feedAction, scoreHome: '1O' }))).toBe('line 7: scoreHome must be a score from 0 to 300, got "1O"');
+    expect(reasonOf(JSON.stringify({ ...feedAction, teamTricode: 'CHICAGO BULLS' }))).toBe('line 7: teamTricode must be at most 8 characters, got 13');
     expect(reasonOf('[1,2]')).toBe('line 7: expected a JSON object, got [1,2]');
     expect(reasonOf('{"player": 3}')).toBe('line 7: neither an NBA live-feed action (gameId, actionNumber) nor a generic event (game, seq)');
   });

@@ -154,4 +154,27 @@ export class PriorityQueue<T> {
     }
     return items;
   }
+
+  /**
+   * Up to `count` items in the order of `rank` (their arrival), whatever their class: the
+   * heads of the classes are FIFO, so the smallest rank among them is the next overall.
+   */
+  takeByRank(count: number, rank: (item: T) => number): T[] {
+    const items: T[] = [];
+    while (items.length < count && this.#size > 0) {
+      let best = -1;
+      for (let level = 0; level < this.levels; level++) {
+        if (this.#queues[level].length > this.#heads[level] && (best < 0 || rank(this.#queues[level][this.#heads[level]]) < rank(this.#queues[best][this.#heads[best]]))) best = level;
+      }
+      const queue = this.#queues[best];
+      items.push(queue[this.#heads[best]]);
+      this.#heads[best] += 1;
+      this.#size -= 1;
+      if (this.#heads[best] > 1024 && this.#heads[best] * 2 > queue.length) {
+        this.#queues[best] = queue.slice(this.#heads[best]);
+        this.#heads[best] = 0;
+      }
+    }
+    return items;
+  }
 }

@@ -41,6 +41,10 @@ export interface ReordererState {
   lateCount: number;
 }
 
+// Most pushes release nothing: one shared answer for them, nothing allocated.
+const NONE_RELEASED: readonly GameAction[] = Object.freeze([]);
+const NOTHING: ReorderOutput = Object.freeze({ released: NONE_RELEASED as GameAction[], late: NONE_RELEASED as GameAction[] });
+
 /** "Nothing yet": finite, so a checkpoint survives JSON (which turns −Infinity into null). */
 const NONE = -Number.MAX_VALUE;
 
@@ -90,15 +94,18 @@ export class Reorderer {
     return game === undefined ? -Infinity : game.maxEventMs - this.#options.allowedLatenessSeconds * 1000;
   }
 
-  push(action: GameAction, nowMs: number): ReorderOutput {
+  /** `mayReplace`: the action is a new version of one that may still be buffered (a correction). */
+  push(action: GameAction, nowMs: number, mayReplace = true): ReorderOutput {
     let game = this.#games.get(action.gameId);
     if (game === undefined) {
       game = { pending: [], maxEventMs: NONE, lastReleasedMs: NONE, lastReleasedOrder: NONE, lastArrivalMs: nowMs };
       this.#games.set(action.gameId, game);
     }
     game.lastArrivalMs = nowMs;
-    const replaced = game.pending.findIndex((held) => held.actionNumber === action.actionNumber);
-    if (replaced >= 0) game.pending.splice(replaced, 1);
+    if (mayReplace) {
+      const replaced = game.pending.findIndex((held) => held.actionNumber === action.actionNumber);
+      if (replaced >= 0) game.pending.splice(replaced, 1);
+    }
     const beforeReleased =
       action.timeActualMs < game.lastReleasedMs ||
       (action.timeActualMs === game.lastReleasedMs && action.orderNumber < game.lastReleasedOrder);
@@ -110,7 +117,8 @@ export class Reorderer {
     while (at > 0 && eventOrder(game.pending[at - 1], action) > 0) at--;
     game.pending.splice(at, 0, action);
     game.maxEventMs = Math.max(game.maxEventMs, action.timeActualMs);
-    return { released: this.#release(game, this.watermark(action.gameId)), late: [] };
+    const released = this.#release(game, this.watermark(action.gameId));
+    return released.length === 0 ? NOTHING : { released, late: NONE_RELEASED as GameAction[] };
   }
 
   /** Flushes games idle for longer than idleTimeoutMs of processing time. */
@@ -124,6 +132,15 @@ export class Reorderer {
     return released;
   }
 
+  /** A game that closes: what it still buffers, in order, and then nothing of it is kept. */
+  closeGame(gameId: string): GameAction[] {
+    const game = this.#games.get(gameId);
+    if (game === undefined) return [];
+    const released = this.#release(game, Infinity);
+    this.#games.delete(gameId);
+    return released;
+  }
+
   /** End of the stream: everything still buffered, in order per game. */
   flushAll(): GameAction[] {
     const released: GameAction[] = [];
@@ -134,7 +151,7 @@ export class Reorderer {
   #release(game: GameBuffer, watermark: number): GameAction[] {
     let count = 0;
     while (count < game.pending.length && game.pending[count].timeActualMs < watermark) count++;
-    if (count === 0) return [];
+    if (count === 0) return NONE_RELEASED as GameAction[];
     const released = game.pending.splice(0, count);
     const last = released[released.length - 1];
     game.lastReleasedMs = last.timeActualMs;

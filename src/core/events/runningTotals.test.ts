@@ -19,7 +19,9 @@ describe('RunningTotals', () => {
     // shooter 2 + 0.4 − 0.7 = 1.7; assist 0.7 and defensive rebound 0.3 for 102
     expect(totals.leaderboard({ by: 'gameScore' }).map((r) => [r.personId, Number(r.gameScore.toFixed(10))])).toEqual([[101, 1.7], [102, 1]]);
     // the assist was wrong: it went to nobody
-    expect(totals.apply(scorer.rescore(act(1, { editedMs: 5 }), totals.appliedMomentumFactor('g1', 1) ?? NaN))).toBe('corrected');
+    const factor = totals.appliedMomentumFactor('g1', 1) ?? NaN;
+    expect(totals.apply(scorer.rescore(act(1, { editedMs: 5 }), factor), scorer.rescore(act(1, { assistPersonId: 102 }), factor))).toBe('corrected');
+    expect(() => totals.apply(scorer.rescore(act(1, { editedMs: 6 }), factor))).toThrow('action g1#1 is already applied: a correction needs the version it replaces');
     const board = totals.leaderboard({ by: 'gameScore' });
     expect(board.map((r) => [r.playerName, Number(r.gameScore.toFixed(10)), r.stats.ast])).toEqual([['A. One', 1.7, 0], ['B. Two', 0.3, 0]]);
     expect(totals.correctedCount).toBe(1);

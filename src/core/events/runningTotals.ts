@@ -1,14 +1,15 @@
 /**
  * Running totals per player-game, with corrections: every applied action remembers the
- * credits it gave, so a later version takes exactly those away before adding its own —
- * an action is counted once whatever arrives twice. Counts are whole numbers (exact in
+ * momentum factor it was scored with, so a later version takes exactly what the version it
+ * replaces gave (rescored by the caller with that factor) before adding its own — an action
+ * is counted once whatever arrives twice. Only a number is kept per action, not its credits. Counts are whole numbers (exact in
  * any order); impact is a float sum (equal to rounding in any order).
  *
  * Hot path: per game, maps keyed by actionNumber and personId (numbers, no key strings),
  * and the accumulators are added to in place.
  */
-import { decodeApplied, encodeApplied, type AppliedColumns, type AppliedEntry } from './appliedColumns.ts';
-import { addStatLines, emptyStatLine, gameScore, STAT_KEYS, type StatLine } from './gameScore.ts';
+import { decodeApplied, encodeApplied, type AppliedColumns } from './appliedColumns.ts';
+import { accumulateStatLine, addStatLines, emptyStatLine, gameScore, type StatLine } from './gameScore.ts';
 import type { PlayerCredit, ScoredAction } from './impactScorer.ts';
 
 export interface PlayerTotal {
@@ -40,10 +41,6 @@ export interface LeaderboardOptions {
   limit?: number;
 }
 
-interface AppliedAction {
-  momentumFactor: number;
-  credits: PlayerCredit[];
-}
 
 interface PlayerAccumulator {
   gameId: string;
@@ -54,11 +51,13 @@ interface PlayerAccumulator {
 }
 
 export interface RunningTotalsState {
-  /** As columns (cheap to clone); older checkpoints hold [`gameId#actionNumber`, applied] pairs. */
-  applied: AppliedColumns | [string, AppliedAction][];
+  /** The open games' applied actions as columns (cheap to clone). */
+  applied: AppliedColumns;
   players: PlayerAccumulator[];
   names: [number, string][];
   corrected: number;
+  /** Actions applied in games closed since (their totals are archived apart). */
+  closedApplied: number;
 }
 
 export function playerGameKey(gameId: string, personId: number): string {
@@ -66,15 +65,19 @@ export function playerGameKey(gameId: string, personId: number): string {
 }
 
 interface GameTotals {
-  applied: Map<number, AppliedAction>;
+  /** Momentum factor by actionNumber, of every applied action. */
+  applied: Map<number, number>;
   players: Map<number, PlayerAccumulator>;
 }
 
 export class RunningTotals {
   #games = new Map<string, GameTotals>();
+  /** Final player lines of closed games: what stays of a game once it is let go. */
+  #closed = new Map<string, PlayerTotal[]>();
   #names = new Map<number, string>();
   #corrected = 0;
   #appliedCount = 0;
+  #closedApplied = 0;
 
   #game(gameId: string): GameTotals {
     let game = this.#games.get(gameId);
@@ -91,9 +94,10 @@ export class RunningTotals {
 
   /** The momentum factor an applied action was scored with (its corrections keep it). */
   appliedMomentumFactor(gameId: string, actionNumber: number): number | undefined {
-    return this.#games.get(gameId)?.applied.get(actionNumber)?.momentumFactor;
+    return this.#games.get(gameId)?.applied.get(actionNumber);
   }
 
+  /** Actions applied so far (a correction counts once with its first version), closed games included. */
   get appliedCount(): number {
     return this.#appliedCount;
   }
@@ -102,21 +106,25 @@ export class RunningTotals {
     return this.#corrected;
   }
 
-  /** Adds a scored action; a second version of the same action replaces the first. */
-  apply(scored: ScoredAction): 'added' | 'corrected' {
+  /**
+   * Adds a scored action. A second version of an applied action replaces the first:
+   * `replaced` is the first version rescored with its factor (appliedMomentumFactor).
+   */
+  apply(scored: ScoredAction, replaced?: ScoredAction): 'added' | 'corrected' {
     const { action } = scored;
-    if (action.personId !== 0 && action.playerName !== '') this.#names.set(action.personId, action.playerName);
+    if (action.personId !== 0 && action.playerName !== '' && this.#names.get(action.personId) !== action.playerName) this.#names.set(action.personId, action.playerName);
     const game = this.#game(action.gameId);
-    const previous = game.applied.get(action.actionNumber);
-    if (previous !== undefined) {
-      for (const credit of previous.credits) RunningTotals.#add(game, action.gameId, credit, -1);
+    const applied = game.applied.has(action.actionNumber);
+    if (applied) {
+      if (replaced === undefined) throw new Error(`action ${action.gameId}#${action.actionNumber} is already applied: a correction needs the version it replaces`);
+      for (const credit of replaced.credits) RunningTotals.#add(game, action.gameId, credit, -1);
       this.#corrected += 1;
     } else {
       this.#appliedCount += 1;
     }
     for (const credit of scored.credits) RunningTotals.#add(game, action.gameId, credit, 1);
-    game.applied.set(action.actionNumber, { momentumFactor: scored.momentumFactor, credits: scored.credits });
-    return previous === undefined ? 'added' : 'corrected';
+    game.applied.set(action.actionNumber, scored.momentumFactor);
+    return applied ? 'corrected' : 'added';
   }
 
   static #add(game: GameTotals, gameId: string, credit: PlayerCredit, sign: 1 | -1): void {
@@ -126,8 +134,7 @@ export class RunningTotals {
       game.players.set(credit.personId, player);
     }
     // The accumulator is ours alone: added to in place, no new line per action.
-    const { stats } = player;
-    for (const key of STAT_KEYS) stats[key] += sign * credit.stats[key];
+    accumulateStatLine(player.stats, credit.stats, sign);
     player.impact += sign * credit.impact;
   }
 
@@ -137,17 +144,39 @@ export class RunningTotals {
     return all;
   }
 
-  /** Every player-game with anything credited. */
+  #total(p: PlayerAccumulator): PlayerTotal {
+    return { gameId: p.gameId, personId: p.personId, teamId: p.teamId, playerName: this.#names.get(p.personId) ?? '', stats: { ...p.stats }, gameScore: gameScore(p.stats), impact: p.impact };
+  }
+
+  /** Every player-game with anything credited, closed games first. */
   playerGames(): PlayerTotal[] {
-    return this.#accumulators().map((p) => ({
-      gameId: p.gameId,
-      personId: p.personId,
-      teamId: p.teamId,
-      playerName: this.#names.get(p.personId) ?? '',
-      stats: { ...p.stats },
-      gameScore: gameScore(p.stats),
-      impact: p.impact,
-    }));
+    const all: PlayerTotal[] = [];
+    for (const players of this.#closed.values()) for (const p of players) all.push({ ...p, stats: { ...p.stats } });
+    for (const p of this.#accumulators()) all.push(this.#total(p));
+    return all;
+  }
+
+  /** Games whose totals are final and kept apart (closed). */
+  get closedGames(): number {
+    return this.#closed.size;
+  }
+
+  /**
+   * A game that closes: its final player lines (kept, and returned for the archive); the
+   * credits remembered for corrections are let go.
+   */
+  closeGame(gameId: string): PlayerTotal[] {
+    const game = this.#games.get(gameId);
+    const players = game === undefined ? [] : [...game.players.values()].map((p) => this.#total(p));
+    if (game !== undefined) this.#closedApplied += game.applied.size;
+    this.#games.delete(gameId);
+    this.#closed.set(gameId, players);
+    return players;
+  }
+
+  /** Closed games' final lines, as archived (after a resume). */
+  restoreClosed(gameId: string, players: readonly PlayerTotal[]): void {
+    this.#closed.set(gameId, players.map((p) => ({ ...p, stats: { ...p.stats } })));
   }
 
   /** Player-game scores keyed `gameId:personId`, for the consistency report. */
@@ -180,32 +209,25 @@ export class RunningTotals {
 
   toState(): RunningTotalsState {
     return {
-      applied: encodeApplied([...this.#games].flatMap(([gameId, game]) =>
-        [...game.applied].map(([actionNumber, a]): AppliedEntry => ({ gameId, actionNumber, momentumFactor: a.momentumFactor, credits: a.credits })))),
+      applied: encodeApplied([...this.#games].map(([gameId, game]) => [gameId, game.applied] as const)),
       players: this.#accumulators().map((p) => ({ ...p, stats: { ...p.stats } })),
       names: [...this.#names],
       corrected: this.#corrected,
+      closedApplied: this.#closedApplied,
     };
   }
 
   static fromState(state: RunningTotalsState): RunningTotals {
     const totals = new RunningTotals();
-    const entries = Array.isArray(state.applied) ? state.applied.map(([key, applied]) => fromKey(key, applied)) : decodeApplied(state.applied);
-    for (const entry of entries) {
-      totals.#game(entry.gameId).applied.set(entry.actionNumber, { momentumFactor: entry.momentumFactor, credits: entry.credits });
-      totals.#appliedCount += 1;
+    for (const [gameId, applied] of decodeApplied(state.applied)) {
+      totals.#game(gameId).applied = applied;
+      totals.#appliedCount += applied.size;
     }
     for (const p of state.players) totals.#game(p.gameId).players.set(p.personId, { ...p, stats: { ...p.stats } });
     for (const [personId, name] of state.names) totals.#names.set(personId, name);
     totals.#corrected = state.corrected;
+    totals.#closedApplied = state.closedApplied;
+    totals.#appliedCount += state.closedApplied;
     return totals;
   }
-}
-
-/** An applied action of an older checkpoint, keyed `gameId#actionNumber`. */
-function fromKey(key: string, applied: AppliedAction): AppliedEntry {
-  const at = key.lastIndexOf('#');
-  const actionNumber = Number(key.slice(at + 1));
-  if (at < 0 || !Number.isInteger(actionNumber)) throw new Error(`invalid applied action key: ${key}`);
-  return { gameId: key.slice(0, at), actionNumber, ...applied };
 }

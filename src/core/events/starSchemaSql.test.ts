@@ -49,11 +49,12 @@ describe('star schema SQL on native DuckDB', () => {
     const pipeline = new StreamPipeline({ allowedLatenessSeconds: 180, idleTimeoutMs: 3_600_000 });
     const accepted: GameAction[] = [];
     lines.forEach((line, i) => {
-      pipeline.pushLine(line, i + 1, 0);
       const parsed = parseAction(line, i + 1);
-      if (parsed.ok) accepted.push(parsed.action);
+      if (!parsed.ok) return;
+      pipeline.pushAction(parsed.action, 0);
+      accepted.push(parsed.action);
     });
-    pipeline.finish(0);
+    pipeline.finish();
     expect(pipeline.counters().corrections).toBeGreaterThan(5);
     await load(accepted);
     const batch = await rows(playerGameScoresSql);

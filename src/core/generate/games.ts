@@ -15,6 +15,7 @@
  */
 import { createRandom, type Random } from '../stats/random.ts';
 import { formatClock } from '../events/gameAction.ts';
+import { decorateFeedAction } from './feedDecoration.ts';
 
 export interface GenerateGamesOptions {
   games: number;
@@ -48,7 +49,7 @@ interface Team {
   roster: number[];
 }
 
-function playGame(index: number, startMs: number, random: Random): FeedAction[] {
+function playGame(index: number, startMs: number, random: Random, decoration: Random): FeedAction[] {
   const gameId = `00299${String(index + 1).padStart(5, '0')}`;
   const teams: Team[] = [0, 1].map((side) => ({
     teamId: 1610612700 + index * 2 + side,
@@ -162,6 +163,7 @@ function playGame(index: number, startMs: number, random: Random): FeedAction[] 
     action.scoreAway = String(away);
     action.timeActual = isoTenths(action.timeMs);
     action.edited = isoSeconds(action.timeMs + 1000 + random.int(20_000));
+    decorateFeedAction(action, decoration);
   }
   return actions;
 }
@@ -197,9 +199,11 @@ export function generateGameLines(options: GenerateGamesOptions): string[] {
   const startMs = Date.parse(options.start ?? '2025-02-02T20:10:00Z');
   if (Number.isNaN(startMs)) throw new Error(`invalid start: ${options.start}`);
   const random = createRandom(seed);
+  // The feed's unscored fields draw from numbers of their own: the games stay as they were.
+  const decoration = createRandom((seed ^ 0x5f3759df) >>> 0);
   const lines: FeedAction[] = [];
   for (let g = 0; g < games; g++) {
-    const actions = playGame(g, startMs + g * 17 * 60_000, random);
+    const actions = playGame(g, startMs + g * 17 * 60_000, random, decoration);
     actions.forEach((action, i) => {
       if (random.next() >= lateFraction) return;
       // Late means overtaken: it arrives after at least one action with a later event time.

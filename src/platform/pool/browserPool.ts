@@ -1,8 +1,8 @@
 import type { ComputeTasks } from '../computeTasks';
 import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
 
-/** A compute worker of the app, as the pool sees it. */
-function spawnComputeWorker(): PoolWorker {
+/** A compute worker of the app, as the pool sees it (the Stream's coordinator worker spawns its own). */
+export function spawnComputeWorker(): PoolWorker {
   const worker = new Worker(new URL('../../../workers/compute.worker.ts', import.meta.url), { type: 'module', name: 'compute' });
   return {
     endpoint: worker,

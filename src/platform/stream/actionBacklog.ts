@@ -70,6 +70,20 @@ export class ActionBacklog {
     return { ...this.#committed };
   }
 
+  get policy(): QueuePolicy {
+    return this.#queue.policy;
+  }
+
+  /**
+   * Nothing queued and nothing to wait for: the caller has applied this block's actions
+   * straight away (no queue needed); the frontier moves over it. False when it cannot.
+   */
+  passed(block: DeliveredBlock): boolean {
+    if (this.size > 0 || this.#marks.length > 0) return false;
+    this.#committed = { offset: block.endOffset, lines: block.linesBefore + block.lines, rejects: this.#committed.rejects + block.rejects.length };
+    return true;
+  }
+
   add(block: DeliveredBlock): void {
     const mark: BlockMark = { endOffset: block.endOffset, linesAfter: block.linesBefore + block.lines, rejects: block.rejects.length, remaining: block.actions.length, ingestMs: block.ingestMs };
     this.#marks.push(mark);
@@ -83,8 +97,9 @@ export class ActionBacklog {
   }
 
   /**
-   * Up to `budget` actions in arrival order (the queue decides which, by priority), counted
-   * out of their blocks at once: the caller applies them all before it yields the thread.
+   * Up to `budget` actions in arrival order (with drop-lowest the queue decides which, by
+   * priority), counted out of their blocks at once: the caller applies them all before it
+   * yields the thread.
    */
   take(budget: number): QueuedAction[] {
     while (this.#overflow.length > this.#overflowHead && !this.#queue.isFull) this.#offer(this.#overflow[this.#overflowHead++]);
@@ -92,7 +107,12 @@ export class ActionBacklog {
       this.#overflow = this.#overflow.slice(this.#overflowHead);
       this.#overflowHead = 0;
     }
-    const taken = this.#queue.take(budget).sort((a, b) => a.arrival - b.arrival);
+    // Under backpressure nothing is dropped, so nothing needs to go first: arrival order
+    // keeps every action within its game's allowed lateness. Dropping the lowest class, the
+    // queue serves the highest first.
+    const taken = this.#queue.policy === 'backpressure'
+      ? this.#queue.takeByRank(budget, (queued) => queued.arrival)
+      : this.#queue.take(budget).sort((a, b) => a.arrival - b.arrival);
     for (const queued of taken) queued.block.remaining--;
     return taken;
   }

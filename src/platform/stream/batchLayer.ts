@@ -1,13 +1,9 @@
-import { tableToIPC } from 'apache-arrow';
-import { actionColumns, actionsRawColumns, createActionsRawSql } from '../../core/events/actionColumns';
+import { createActionsRawSql } from '../../core/events/actionColumns';
 import { consistencyByGame, consistencyReport, type ConsistencyReport } from '../../core/events/consistencyReport';
-import type { GameAction } from '../../core/events/gameAction';
 import type { ImpactOptions } from '../../core/events/impactModel';
 import { playerGameKey } from '../../core/events/runningTotals';
 import { kpiQueries, playerGameScoresSql, starSchemaSql } from '../../core/events/starSchemaSql';
 import { duckDb } from '../duckdb/duckdbClient';
-import { float64Column, int32Column, tableOfColumns, utf8Column } from '../intake/arrowColumns';
-import type { Vector } from 'apache-arrow';
 
 export interface BatchScores {
   gameScore: Map<string, number>;
@@ -23,26 +19,21 @@ export interface BatchResult {
   scores: BatchScores;
 }
 
-/** actions_raw as Arrow IPC, built by hand (no `new Function`, see arrowColumns.ts). */
-export function actionsRawIpc(actions: readonly GameAction[]): Uint8Array {
-  const values = actionColumns(actions);
-  const columns: Record<string, Vector> = {};
-  for (const c of actionsRawColumns) {
-    const column = values[c.name];
-    columns[c.name] = c.arrowType === 'Utf8' ? utf8Column(column as string[]) : c.arrowType === 'Int32' ? int32Column(column as Int32Array) : float64Column(column as Float64Array);
-  }
-  return tableToIPC(tableOfColumns(columns), 'stream');
+/** Ids are identifiers, not quantities: as text, so no table prints "1,630,178". */
+function idsAsText(rows: KpiRow[]): KpiRow[] {
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, /Id$/.test(key) ? String(value) : value])));
 }
 
 /**
- * The batch layer: the same accepted actions into DuckDB through Arrow (actions_raw →
- * star schema), the KPI tables, and Game Score and impact recomputed in SQL per player-game.
+ * The batch layer: the accepted actions (actions_raw as Arrow IPC, built in the coordinator
+ * worker) into DuckDB → star schema, the KPI tables, and Game Score and impact recomputed in
+ * SQL per player-game.
  */
-export async function runBatchLayer(actions: readonly GameAction[], impact: Partial<ImpactOptions>): Promise<BatchResult> {
+export async function runBatchLayer(input: { ipc: Uint8Array; actions: number }, impact: Partial<ImpactOptions>): Promise<BatchResult> {
   const started = performance.now();
   const db = duckDb();
   await db.exec(createActionsRawSql);
-  await db.insertArrow('actions_raw', actionsRawIpc(actions), false);
+  await db.insertArrow('actions_raw', input.ipc, false);
   await db.exec(starSchemaSql(impact));
   const loadMs = performance.now() - started;
   const [topPlayers, byTeam, byPeriod, clutch, players] = await Promise.all([
@@ -58,7 +49,7 @@ export async function runBatchLayer(actions: readonly GameAction[], impact: Part
     scores.gameScore.set(key, p.game_score);
     scores.impact.set(key, p.impact);
   }
-  return { actions: actions.length, loadMs, kpis: { topPlayers, byTeam, byPeriod, clutch }, scores };
+  return { actions: input.actions, loadMs, kpis: { topPlayers: idsAsText(topPlayers), byTeam: idsAsText(byTeam), byPeriod, clutch: idsAsText(clutch) }, scores };
 }
 
 export interface ConsistencyView {

@@ -28,8 +28,9 @@ export interface DispatcherOptions {
   fail: (error: unknown) => void;
 }
 
-interface LineEnd {
-  end: number;
+/** When a chunk's lines arrived: the lines from `firstEnd` on, up to the next chunk's. */
+interface ChunkArrival {
+  firstEnd: number;
   ingestMs: number;
 }
 
@@ -41,7 +42,8 @@ interface LineEnd {
  */
 export class BlockDispatcher {
   #framer: LineFramer;
-  #batcher: MicroBatcher<LineEnd>;
+  #batcher: MicroBatcher<number>;
+  #arrivals: ChunkArrival[] = [];
   #options: DispatcherOptions;
   #linesDispatched: number;
   #nextSeq = 0;
@@ -56,7 +58,7 @@ export class BlockDispatcher {
     this.#options = options;
     this.#framer = new LineFramer(options.startOffset);
     this.#linesDispatched = options.linesBefore;
-    this.#batcher = new MicroBatcher<LineEnd>({ batchSize: options.batchSize, maxLatencyMs: options.maxLatencyMs, now: () => performance.now() });
+    this.#batcher = new MicroBatcher<number>({ batchSize: options.batchSize, maxLatencyMs: options.maxLatencyMs, now: () => performance.now() });
   }
 
   get inFlight(): number {
@@ -74,15 +76,20 @@ export class BlockDispatcher {
   }
 
   push(chunk: Uint8Array): void {
-    const ingestMs = performance.now();
-    for (const end of this.#framer.push(chunk)) this.#send(this.#batcher.add({ end, ingestMs }));
+    const ends = this.#framer.push(chunk);
+    if (ends.length > 0) this.#arrivals.push({ firstEnd: ends[0], ingestMs: performance.now() });
+    this.#send(this.#batcher.addMany(ends));
     this.#arm();
   }
 
   /** End of the source: the last line and the partial batch go now. */
   finish(): void {
     const last = this.#framer.finish();
-    if (last !== null) this.#batcher.add({ end: last, ingestMs: performance.now() });
+    // The last line may complete a batch: send what the add gives back, then the rest.
+    if (last !== null) {
+      this.#arrivals.push({ firstEnd: last, ingestMs: performance.now() });
+      this.#send(this.#batcher.add(last));
+    }
     this.#send([this.#batcher.flush()].filter((batch) => batch.length > 0));
   }
 
@@ -108,17 +115,23 @@ export class BlockDispatcher {
     }, Math.max(0, deadline - performance.now()));
   }
 
-  #send(batches: LineEnd[][]): void {
+  /** When the line ending at `end` arrived (line ends come in order: older chunks are let go). */
+  #ingestOf(end: number): number {
+    while (this.#arrivals.length > 1 && this.#arrivals[1].firstEnd <= end) this.#arrivals.shift();
+    return this.#arrivals[0].ingestMs;
+  }
+
+  #send(batches: number[][]): void {
     for (const batch of batches) {
-      const block = this.#framer.cut(batch[batch.length - 1].end);
+      const block = this.#framer.cut(batch[batch.length - 1]);
       const seq = this.#nextSeq++;
       const linesBefore = this.#linesDispatched;
       this.#linesDispatched += batch.length;
       this.#inFlight++;
       this.#inFlightLines += batch.length;
-      const ingestMs = batch[0].ingestMs;
+      const ingestMs = this.#ingestOf(batch[0]);
       this.#options
-        .run({ bytes: block.bytes, startOffset: block.startOffset, linesBefore })
+        .run({ bytes: block.bytes, startOffset: block.startOffset, linesBefore, receivedAtMs: Date.now() })
         .then((parsed) => {
           this.#done.set(seq, {
             seq, startOffset: block.startOffset, endOffset: block.endOffset, linesBefore, lines: batch.length,

@@ -1,52 +1,48 @@
 import { database } from '../storage/database';
 import { guardQuota } from '../storage/storageStatus';
-import type { ReplaySpeed } from './byteSource';
-import type { StreamCheckpointRecord } from './streamSettings';
-
-/** How to open the same source again after a reload. */
-export type SourceRecipe =
-  | { kind: 'file'; name: string; blob: Blob; speed: ReplaySpeed }
-  | { kind: 'generator'; games: number; seed: number; speed: ReplaySpeed }
-  | { kind: 'url'; url: string };
-
-export interface SavedStream {
-  record: StreamCheckpointRecord;
-  recipe: SourceRecipe | null;
-  savedAt: number;
-}
+import { CHECKPOINT_VERSION, type StreamCheckpointRecord } from './streamSettings';
+import type { ArchivedGame, SavedStream, SourceRecipe, StreamStorage, StreamWrite } from './streamStorage';
 
 const CHECKPOINT = 'stream:current';
 const RECIPE = 'stream:current-source';
+/** One record per closed game: `stream:closed:<gameId>`. */
+const CLOSED = 'stream:closed:';
+const closedRange = (): IDBKeyRange => IDBKeyRange.bound(CLOSED, `${CLOSED}\uffff`);
+
+function what(item: StreamWrite): string {
+  if (item.kind === 'recipe') return 'the stream source';
+  if (item.kind === 'closed') return `the final totals of game ${item.game.gameId}`;
+  return 'the stream checkpoint';
+}
 
 /**
- * The running stream's checkpoint in IndexedDB (store streamCheckpoints): the pipeline's
- * state at the committed offset, written every few seconds, and — once per stream — the
- * recipe of its source (a dropped file is kept as a Blob), so a reload resumes by itself.
+ * The running stream in IndexedDB (store streamCheckpoints): the recipe of its source, once
+ * (a dropped file is kept as a Blob), so a reload resumes by itself; the closed games'
+ * final totals, once each; and the checkpoint of the open games, every few seconds.
  */
-export async function saveSourceRecipe(recipe: SourceRecipe | null): Promise<void> {
-  const db = await database();
-  if (recipe === null) {
-    await db.delete('streamCheckpoints', RECIPE);
-    return;
-  }
-  await guardQuota('the stream source', () => db.put('streamCheckpoints', { id: RECIPE, savedAt: Date.now(), state: recipe }));
-}
+export const indexedDbStreamStorage: StreamStorage = {
+  async load(): Promise<SavedStream | null> {
+    const db = await database();
+    const recipe = await db.get('streamCheckpoints', RECIPE);
+    if (!recipe) return null;
+    const checkpoint = await db.get('streamCheckpoints', CHECKPOINT);
+    const record = checkpoint?.state as StreamCheckpointRecord | undefined;
+    const closed = (await db.getAll('streamCheckpoints', closedRange())).map((row) => row.state as ArchivedGame);
+    // A checkpoint of an older version of the app is not read: the stream starts again from line 1.
+    const current = record?.version === CHECKPOINT_VERSION ? record : null;
+    return { recipe: recipe.state as SourceRecipe, record: current, closed: current ? closed : [] };
+  },
 
-export async function saveCheckpoint(record: StreamCheckpointRecord): Promise<void> {
-  const db = await database();
-  await guardQuota('the stream checkpoint', () => db.put('streamCheckpoints', { id: CHECKPOINT, savedAt: Date.now(), state: record }));
-}
-
-export async function loadSavedStream(): Promise<SavedStream | null> {
-  const db = await database();
-  const checkpoint = await db.get('streamCheckpoints', CHECKPOINT);
-  if (!checkpoint) return null;
-  const recipe = await db.get('streamCheckpoints', RECIPE);
-  return { record: checkpoint.state as StreamCheckpointRecord, recipe: (recipe?.state as SourceRecipe | undefined) ?? null, savedAt: checkpoint.savedAt };
-}
-
-export async function clearSavedStream(): Promise<void> {
-  const db = await database();
-  await db.delete('streamCheckpoints', CHECKPOINT);
-  await db.delete('streamCheckpoints', RECIPE);
-}
+  async write(item: StreamWrite): Promise<void> {
+    const db = await database();
+    if (item.kind === 'clear') {
+      const tx = db.transaction('streamCheckpoints', 'readwrite');
+      await Promise.all([tx.store.delete(CHECKPOINT), tx.store.delete(RECIPE), tx.store.delete(closedRange()), tx.done]);
+      return;
+    }
+    const row = item.kind === 'recipe' ? { id: RECIPE, state: item.recipe }
+      : item.kind === 'closed' ? { id: `${CLOSED}${item.game.gameId}`, state: item.game }
+        : { id: CHECKPOINT, state: item.record };
+    await guardQuota(what(item), () => db.put('streamCheckpoints', { ...row, savedAt: Date.now() }));
+  },
+};

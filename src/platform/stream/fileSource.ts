@@ -1,24 +1,14 @@
 import { generateGameLines } from '../../core/generate/games';
 import { checkSpeed, speedLabel, type ByteSource, type ReplaySpeed } from './byteSource';
+import { feedBytes } from './feedBytes';
 import { pacedChunks, ReplayClock } from './pacedReplay';
 import { ratedChunks } from './ratedReplay';
 
-/** Reads a Blob in chunks; the next read starts only when the consumer asks (backpressure). */
-async function* blobChunks(blob: Blob, startOffset: number, signal: AbortSignal): AsyncGenerator<Uint8Array> {
-  const reader = blob.slice(startOffset).stream().getReader();
-  try {
-    for (;;) {
-      signal.throwIfAborted();
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-/** A JSON-lines file replayed at its original pace, N× that, at a fixed rate, or as fast as possible. */
+/**
+ * A JSON-lines file (plain, gzip or deflate) replayed at its original pace, N× that, at a
+ * fixed rate, or as fast as possible. The next chunk is read only when the pipeline asks
+ * (backpressure).
+ */
 export function fileSource(file: Blob & { name?: string; lastModified?: number }, speed: ReplaySpeed, name = file.name ?? 'stream.jsonl'): ByteSource {
   checkSpeed(speed);
   const clock = typeof speed === 'number' ? new ReplayClock(speed) : null;
@@ -26,7 +16,7 @@ export function fileSource(file: Blob & { name?: string; lastModified?: number }
     label: `${name} (${speedLabel(speed)})`,
     resumeKey: `file:${name}:${file.size}:${file.lastModified ?? 0}`,
     chunks(startOffset, signal) {
-      const raw = blobChunks(file, startOffset, signal);
+      const raw = feedBytes({ name, open: async (from) => file.slice(from).stream(), seekable: true }, startOffset, signal);
       if (typeof speed === 'object') return ratedChunks(raw, speed.eventsPerSecond, signal);
       return clock ? pacedChunks(raw, clock, signal) : raw;
     },

@@ -1,8 +1,9 @@
 import type { ByteSource } from './byteSource';
+import { feedBytes } from './feedBytes';
 
 const encoder = new TextEncoder();
 
-/** A URL whose body streams (chunked HTTP, a growing file): read as it arrives, paused when busy. */
+/** A URL whose body streams (chunked HTTP, a growing file; plain, gzip or deflate): read as it arrives, paused when busy. */
 export function fetchSource(url: string): ByteSource {
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`expected an http(s) URL, got ${url}`);
@@ -10,24 +11,13 @@ export function fetchSource(url: string): ByteSource {
     label: parsed.href,
     resumeKey: `url:${parsed.href}`,
     async *chunks(startOffset, signal) {
-      const response = await fetch(parsed.href, { signal, cache: 'no-store' });
-      if (!response.ok || !response.body) throw new Error(`${parsed.href} answered HTTP ${response.status}`);
-      const reader = response.body.getReader();
-      let skip = startOffset;
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          if (skip >= value.length) {
-            skip -= value.length;
-            continue;
-          }
-          yield skip > 0 ? value.subarray(skip) : value;
-          skip = 0;
-        }
-      } finally {
-        reader.releaseLock();
-      }
+      const open = async (): Promise<ReadableStream<Uint8Array>> => {
+        const response = await fetch(parsed.href, { signal, cache: 'no-store' });
+        if (!response.ok || !response.body) throw new Error(`${parsed.href} answered HTTP ${response.status}`);
+        return response.body;
+      };
+      // A URL cannot seek: a resumed stream reads the body again and skips what it had.
+      yield* feedBytes({ name: parsed.href, open, seekable: false }, startOffset, signal);
     },
     // A live feed: its event times are wall-clock times.
     eventWallTime: (eventMs) => eventMs,

@@ -7,6 +7,8 @@ export interface LineBlockInput {
   startOffset: number;
   /** Lines (blank ones included) before the block: its first line is number linesBefore + 1. */
   linesBefore: number;
+  /** When the block's first line arrived (epoch ms): no event is plausible a day after it. */
+  receivedAtMs: number;
 }
 
 /** What the compute worker sends back for a block (the typed arrays transferred). */

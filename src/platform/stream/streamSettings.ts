@@ -1,3 +1,4 @@
+import type { GameTitlesState } from '../../core/events/gameTitles';
 import type { Reject } from '../../core/events/parseAction';
 import type { QueuePolicy } from '../../core/events/priorityQueue';
 import type { StreamCheckpoint } from '../../core/events/streamPipeline';
@@ -16,8 +17,15 @@ export const defaultStreamSettings: StreamSettings = {
   batchSize: 128, maxLatencyMs: 50, workers: 'auto', allowedLatenessSeconds: 180, queueCapacity: 20_000, queuePolicy: 'backpressure',
 };
 
+/** Bumped when the checkpoint's shape changes: an older one is not read (the stream starts again). */
+export const CHECKPOINT_VERSION = 2;
+
+/** Rejects kept in a checkpoint: the first ones, which the side output lists. */
+export const KEPT_REJECTS = 200;
+
 /** What goes to IndexedDB: everything a resumed stream needs to count nothing twice. */
 export interface StreamCheckpointRecord {
+  version: typeof CHECKPOINT_VERSION;
   resumeKey: string;
   /** Resume reading here: every line before it has reached the totals (or was dropped). */
   offset: number;
@@ -26,6 +34,7 @@ export interface StreamCheckpointRecord {
   drops: number;
   keptRejects: Reject[];
   pipeline: StreamCheckpoint;
+  titles: GameTitlesState;
   finished: boolean;
+  savedAt: number;
 }
-
