@@ -52,6 +52,11 @@ export class RideAccumulator {
     return this.length;
   }
 
+  /** Time of the first sample, or +Infinity before any. */
+  get firstTime(): number {
+    return this.length > 0 ? this.time[0] : Number.POSITIVE_INFINITY;
+  }
+
   /** Time of the last sample, or -Infinity before any. */
   get lastTime(): number {
     return this.length > 0 ? this.time[this.length - 1] : Number.NEGATIVE_INFINITY;
