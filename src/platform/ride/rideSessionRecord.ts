@@ -25,11 +25,23 @@ export interface SessionCourse {
   readonly segmentNames: readonly string[];
 }
 
+/** A sensor reading kept out of the samples because no sensor can truly give it (a 32,767 W packet). */
+export interface SessionRejectedReading {
+  readonly riderId: string;
+  /** Session seconds. */
+  readonly time: number;
+  readonly quantity: 'power' | 'cadence' | 'heartRate' | 'speed';
+  readonly value: number;
+  /** "power 32,767 W is above 3,000 W". */
+  readonly reason: string;
+}
+
 /** The `sessions` store row, with the Ride fields it carries besides the shared ones. */
 export type RideSessionRecord = TracksideDb['sessions']['value'] & {
   readonly riders?: readonly SessionRider[];
   readonly course?: SessionCourse;
   readonly gaps?: readonly SessionGap[];
+  readonly rejected?: readonly SessionRejectedReading[];
 };
 
 export const SAMPLE_COLUMNS = ['time', 'power', 'cadence', 'heartRate', 'speed', 'distance'] as const;

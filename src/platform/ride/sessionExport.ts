@@ -14,6 +14,14 @@ export function sessionAsFieldExports(session: StoredSession): { riderName: stri
   });
 }
 
+/** The files a stored session exports to, one per rider: field-export xlsx or ride CSV. */
+export function sessionFiles(session: StoredSession, kind: 'xlsx' | 'csv'): { fileName: string; blob: Blob }[] {
+  return sessionAsFieldExports(session).map(({ riderName, ride }) => ({
+    fileName: `${`${session.record.name} ${riderName}`.replace(/[^\w.-]+/g, '_')}.${kind}`,
+    blob: kind === 'xlsx' ? fieldExportXlsx(ride) : rideCsv(ride),
+  }));
+}
+
 export function fieldExportXlsx(ride: FieldExportRide): Blob {
   const workbook = utils.book_new();
   for (const [name, rows] of Object.entries(fieldExportToSheets(ride))) utils.book_append_sheet(workbook, utils.aoa_to_sheet(rows), name);
