@@ -1,7 +1,7 @@
 /** Cycling power metrics, segments, normalisation, the live session model and the ride files. */
 export { createRideStream, inferSampleInterval, lowerBound, sampleRange, type RideStream, type RideStreamColumns } from './rideStream';
 export { RollingMeanRing, rollingMeanPower, windowSamples } from './rollingMeanPower';
-export { normalizedPower, normalizedPowerFromMoments, intensityFactor, trainingStressScore, recordedPowerSeconds } from './normalizedPower';
+export { normalizedPower, normalizedPowerFromMoments, intensityFactor, trainingStressScore, recordedPowerSeconds, stressSeconds } from './normalizedPower';
 export { averagePower, averageCadence, averageHeartRate, averageSpeed, wattsPerKg, variabilityIndex, rideDuration, type TimeRange } from './averages';
 export { parseSegmentNumber, formatSegmentNumber, segmentNumberAt, type SegmentNumber } from './segmentNumber';
 export { RideAccumulator, type RangeSums } from './rideAccumulator';

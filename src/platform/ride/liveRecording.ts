@@ -4,7 +4,7 @@ import { SensorHub, type PacketValues, type SensorState } from '../ble/sensorHub
 import type { LinkStatus, SensorSource } from '../ble/sensorSource';
 import type { RideSessionRecord, SessionGap, SessionRejectedReading } from './rideSessionRecord';
 import type { RiderProfiles } from './riderProfiles';
-import type { RideSession } from './rideSession';
+import type { RideCourse, RideSession } from './rideSession';
 import { SessionRecorder, type RecordingStatus } from './sessionRecorder';
 
 export interface LiveView {
@@ -73,9 +73,8 @@ export class LiveRecording {
     return (Date.now() - this.#startedAt) / 1000;
   }
 
-  async start(): Promise<void> {
+  async start(course: RideCourse): Promise<void> {
     const startedAt = Date.now();
-    const { course } = this.#session;
     const record: RideSessionRecord = { id: `live-${startedAt}`, name: `Session ${new Date(startedAt).toLocaleString('en-GB')}`, startedAt, endedAt: null, riderIds: [], source: 'live', riders: [], course, gaps: [], rejected: [] };
     this.#session.reset(course, []);
     this.#begin(await SessionRecorder.start(record, () => this.#changed('recording')), record);
@@ -103,9 +102,10 @@ export class LiveRecording {
   }
 
   /** A connected sensor joins the session: a rider wearing it before gets it back, else a free or new rider. */
-  async adopt(source: SensorSource): Promise<void> {
-    if (!this.active) await this.start();
+  async adopt(source: SensorSource, course: RideCourse): Promise<void> {
+    // Into the hub at once, so packets pushed right after are decoded; they count once the session runs.
     this.hub.add(source);
+    if (!this.active) await this.start(course);
     this.#sensorAdded(source.id, source.name);
   }
 
@@ -121,10 +121,6 @@ export class LiveRecording {
   saveRiders(): void {
     const riders = this.#session.riders.map((r) => ({ riderId: r.id, name: r.name, ftp: r.ftp, weightKg: r.weightKg, sensorId: r.sensorId }));
     void this.#recorder?.update({ riders, riderIds: riders.map((r) => r.riderId) });
-  }
-
-  noteCourse(): void {
-    void this.#recorder?.update({ course: this.#session.course });
   }
 
   #begin(recorder: SessionRecorder, record: RideSessionRecord): void {

@@ -52,6 +52,8 @@ export class RideEngine {
   readonly #live: LiveRecording;
   readonly #replay: RideReplay;
   #riders: RiderView[] | null = null;
+  /** The coach's course for live sessions (a replayed file brings its own). */
+  #coachCourse: RideCourse = { segmentsPerLap: 5, segmentNames: [] };
 
   constructor(deps: RideEngineDeps) {
     this.#deps = deps;
@@ -110,7 +112,7 @@ export class RideEngine {
     await this.#profiles.load().catch(() => undefined);
     const unfinished = (await listSessions()).find((s) => s.endedAt === null);
     if (unfinished) return this.resume(unfinished.id);
-    return this.importFiles(await samples(), 'the generated sample session');
+    return this.importFiles(await samples(), 'Sample session (generated)');
   }
 
   /** Ride files replay together; laps files and timing splits give the rides their gates. */
@@ -196,7 +198,7 @@ export class RideEngine {
   /** A connected sensor joins: live recording starts (the replay stops) and the sensor gets its rider. */
   async adoptSensor(source: SensorSource): Promise<void> {
     if (!this.#live.active) this.#replay.stop();
-    await this.#live.adopt(source);
+    await this.#live.adopt(source, this.#coachCourse);
   }
 
   assignSensor(sensorId: string, riderId: string): void {
@@ -248,8 +250,19 @@ export class RideEngine {
     return sessionFiles(stored, kind);
   }
 
-  setSegmentNames(names: readonly string[]): void {
-    this.#session.setCourse({ ...this.#session.course, segmentNames: names.map((n) => n.trim()) });
+  /** Names of the course segments (now), and segments a lap (from the next live session: numbering cannot change mid-session). */
+  setCourse(changes: Partial<RideCourse>): void {
+    if (changes.segmentsPerLap !== undefined && (!Number.isInteger(changes.segmentsPerLap) || changes.segmentsPerLap < 1 || changes.segmentsPerLap > 50)) {
+      throw new Error(`segments a lap must be a whole number from 1 to 50, not ${changes.segmentsPerLap}`);
+    }
+    const names = changes.segmentNames?.map((n) => n.trim());
+    this.#coachCourse = { segmentsPerLap: changes.segmentsPerLap ?? this.#coachCourse.segmentsPerLap, segmentNames: names ?? this.#coachCourse.segmentNames };
+    if (names) this.#session.setCourse({ ...this.#session.course, segmentNames: names });
+    this.#emit('course');
+  }
+
+  get coachCourse(): RideCourse {
+    return this.#coachCourse;
   }
 
   #startRides(rides: readonly RideWithGates[], label: string): void {

@@ -30,7 +30,6 @@ export type DecodedRideFile =
   | { readonly kind: 'laps'; readonly laps: DecodedLaps }
   | { readonly kind: 'splits'; readonly fileName: string; readonly gates: TimingGate[] };
 
-export const RIDE_FILE_TYPES = '.fit,.csv,.txt,.pwx,.tcx,.xml,.json,.xlsx,.xls';
 const EXPECTED = 'a ride (.fit, .csv, .pwx, .tcx, field-export .xlsx), a laps file (.laps.json, laps .csv) or timing splits (.csv, .xlsx)';
 
 /**

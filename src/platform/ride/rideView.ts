@@ -2,6 +2,9 @@ import { defaultScope, hasDistance, type DecodedRide, type MatrixScope, type Rid
 import type { RiderEntry } from './rideSession';
 import type { RideSession } from './rideSession';
 
+/** What the ride file picker offers (the decoder reads these; see rideFileDecoder.ts). */
+export const RIDE_FILE_TYPES = '.fit,.csv,.txt,.pwx,.tcx,.xml,.json,.xlsx,.xls';
+
 export const RIDER_COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
 
 /** A rider as the screen shows them: profile, colour, latest segment and the ride so far. */

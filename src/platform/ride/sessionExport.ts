@@ -40,12 +40,3 @@ export function rideCsv(ride: FieldExportRide): Blob {
   }
   return new Blob([lines.join('\n') + '\n'], { type: 'text/csv' });
 }
-
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
