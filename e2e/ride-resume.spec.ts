@@ -22,7 +22,7 @@ test('ride resume: samples and gates recorded before a reload are there after it
   await page.goto('/?sensor-test#/ride');
   await expect(page.getByTestId('replay-status')).toContainText('(replayed)', { timeout: 60_000 });
   const sensorId = await page.evaluate(() => (window as unknown as { __tracksideSensorFeed: Feed }).__tracksideSensorFeed.addSensor('Bench meter'));
-  await expect(page.getByTestId('ride-mode')).toContainText('Live session');
+  await expect(page.getByTestId('gate-button')).toHaveText(/Bench meter/);
   await page.keyboard.press('1');
   await stream(page, sensorId, 3);
   await page.keyboard.press('1');

@@ -109,17 +109,19 @@ export class LiveRecording {
     this.#sensorAdded(source.id, source.name);
   }
 
+  /** Puts a sensor on a rider (a rider wears several); the rider it leaves is dropped if they never rode. */
   assign(sensorId: string, riderId: string): void {
-    for (const rider of this.#session.riders) {
-      if (rider.sensorId === sensorId && rider.id !== riderId) this.#session.updateRider(rider.id, { sensorId: null });
-    }
-    this.#session.updateRider(riderId, { sensorId });
+    const from = this.#session.riders.filter((r) => r.id !== riderId && r.sensorIds.includes(sensorId));
+    for (const rider of from) this.#session.updateRider(rider.id, { sensorIds: rider.sensorIds.filter((id) => id !== sensorId) });
+    const rider = this.#session.riders.find((r) => r.id === riderId);
+    if (rider && !rider.sensorIds.includes(sensorId)) this.#session.updateRider(riderId, { sensorIds: [...rider.sensorIds, sensorId] });
+    for (const left of from) if (left.sensorIds.length === 1) this.#session.removeRiderIfUnused(left.id);
     this.saveRiders();
   }
 
   /** The riders as the session saw them, written with the session. */
   saveRiders(): void {
-    const riders = this.#session.riders.map((r) => ({ riderId: r.id, name: r.name, ftp: r.ftp, weightKg: r.weightKg, sensorId: r.sensorId }));
+    const riders = this.#session.riders.map((r) => ({ riderId: r.id, name: r.name, ftp: r.ftp, weightKg: r.weightKg, sensorIds: r.sensorIds }));
     void this.#recorder?.update({ riders, riderIds: riders.map((r) => r.riderId) });
   }
 
@@ -137,9 +139,10 @@ export class LiveRecording {
   }
 
   #sensorAdded(sensorId: string, sensorName: string): void {
-    if (this.#session.riders.some((r) => r.sensorId === sensorId)) return;
+    if (this.#session.riders.some((r) => r.sensorIds.includes(sensorId))) return;
     const known = this.#profiles.bySensor(sensorId);
-    const free = this.#session.riders.find((r) => r.sensorId === null && (known === null || r.name === known.name));
+    // The rider who wore it last time, else one who wears nothing yet.
+    const free = this.#session.riders.find((r) => (known !== null ? r.name === known.name : r.sensorIds.length === 0));
     if (free) return this.assign(sensorId, free.id);
     const n = this.#session.riders.length + 1;
     this.#session.addRider({
@@ -148,7 +151,7 @@ export class LiveRecording {
       ftp: known?.ftp ?? null,
       weightKg: known?.weightKg ?? null,
       squad: known?.squad ?? null,
-      sensorId,
+      sensorIds: [sensorId],
       profileSource: known ? 'saved' : null,
       sampleIntervalS: 1,
     });
@@ -156,7 +159,7 @@ export class LiveRecording {
   }
 
   #riderOf(sensorId: string): string | null {
-    return this.#session.riders.find((r) => r.sensorId === sensorId)?.id ?? null;
+    return this.#session.riders.find((r) => r.sensorIds.includes(sensorId))?.id ?? null;
   }
 
   #reading(sensorId: string, values: PacketValues, arrivalMs: number): void {

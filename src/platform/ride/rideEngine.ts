@@ -165,7 +165,7 @@ export class RideEngine {
   async resume(sessionId: string): Promise<RideSessionRecord> {
     const stored = await loadSession(sessionId);
     this.#replay.stop();
-    const riders = (stored.record.riders ?? []).map((r) => ({ ...this.#riderEntry(r.riderId, r.name, r.ftp, r.weightKg, 'file', 1), sensorId: r.sensorId ?? null }));
+    const riders = (stored.record.riders ?? []).map((r) => ({ ...this.#riderEntry(r.riderId, r.name, r.ftp, r.weightKg, 'file', 1), sensorIds: r.sensorIds ?? (r.sensorId ? [r.sensorId] : []) }));
     this.#session.reset(stored.record.course ?? { segmentsPerLap: 5, segmentNames: [] }, riders);
     for (const [riderId, stream] of stored.streams) this.#session.samples(riderId, stream);
     for (const gate of stored.gates) this.#session.gate(gate.riderId, gate.time, { record: false });
@@ -230,7 +230,7 @@ export class RideEngine {
     const rider = this.#session.riders.find((r) => r.id === riderId);
     if (!rider) return;
     if (this.#live.active) this.#live.saveRiders();
-    await guardQuota('the rider profile', () => this.#profiles.save({ name: rider.name, ftp: rider.ftp, weightKg: rider.weightKg, squad: rider.squad, sensorId: rider.sensorId }));
+    await guardQuota('the rider profile', () => this.#profiles.save({ name: rider.name, ftp: rider.ftp, weightKg: rider.weightKg, squad: rider.squad, sensorIds: [...rider.sensorIds] }));
   }
 
   listSessions(): Promise<RideSessionRecord[]> {
@@ -281,7 +281,7 @@ export class RideEngine {
   }
 
   #riderEntry(id: string, name: string, ftp: number | null, weightKg: number | null, source: RiderEntry['profileSource'], sampleIntervalS: number): RiderEntry {
-    return { id, name, ftp, weightKg, squad: null, sensorId: null, profileSource: ftp === null && weightKg === null ? null : source, sampleIntervalS };
+    return { id, name, ftp, weightKg, squad: null, sensorIds: [], profileSource: ftp === null && weightKg === null ? null : source, sampleIntervalS };
   }
 
   #emit(change: RideChange): void {

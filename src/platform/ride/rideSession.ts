@@ -10,8 +10,8 @@ export interface RiderEntry {
   readonly ftp: number | null;
   readonly weightKg: number | null;
   readonly squad: string | null;
-  /** Sensor assigned to the rider (live), or null. */
-  readonly sensorId: string | null;
+  /** The sensors the rider wears (live): a power meter, a heart-rate strap, a speed/cadence sensor. */
+  readonly sensorIds: readonly string[];
   readonly profileSource: ProfileSource;
   /** The rider's sample interval, s (1 for live bins; a file's own rate for a replay). */
   readonly sampleIntervalS: number;
@@ -85,6 +85,13 @@ export class RideSession {
     this.#course = course;
     void this.recorder?.update({ course });
     this.#changed('course');
+  }
+
+  /** Drops a rider who never rode (no sample, no segment): a sensor that was moved to another rider leaves no empty gate behind. */
+  removeRiderIfUnused(id: string): void {
+    if (this.#model.sampleCount(id) > 0 || this.#model.segmentCount(id) > 0) return;
+    this.#riders = this.#riders.filter((r) => r.id !== id);
+    this.#changed('riders');
   }
 
   addRider(rider: RiderEntry): void {

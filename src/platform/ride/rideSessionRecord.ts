@@ -6,7 +6,9 @@ export interface SessionRider {
   readonly name: string;
   readonly ftp: number | null;
   readonly weightKg: number | null;
-  /** The sensor the rider wore (live sessions), so a resume re-pairs it. */
+  /** The sensors the rider wore (live sessions), so a resume re-pairs them. */
+  readonly sensorIds?: readonly string[];
+  /** Sessions recorded before riders could wear several sensors. */
   readonly sensorId?: string | null;
 }
 

@@ -6,8 +6,8 @@ export interface RiderProfileRecord {
   readonly ftp: number | null;
   readonly weightKg: number | null;
   readonly squad: string | null;
-  /** The sensor the rider last wore (live), so the profile follows the power meter. */
-  readonly sensorId: string | null;
+  /** The sensors the rider last wore (live), so the profile follows them. */
+  readonly sensorIds: readonly string[];
 }
 
 const keyOf = (name: string) => `name:${name.trim().toLowerCase()}`;
@@ -23,7 +23,7 @@ export class RiderProfiles {
 
   async load(): Promise<void> {
     const db = await database();
-    this.#all = (await db.getAll('riders')).map((r) => ({ name: r.name, ftp: r.ftp, weightKg: r.weightKg, squad: r.squad, sensorId: r.sensorId ?? null }));
+    this.#all = (await db.getAll('riders')).map((r) => ({ name: r.name, ftp: r.ftp, weightKg: r.weightKg, squad: r.squad, sensorIds: r.sensorIds ?? [] }));
     this.#loaded = true;
   }
 
@@ -37,16 +37,16 @@ export class RiderProfiles {
   }
 
   bySensor(sensorId: string): RiderProfileRecord | null {
-    return this.#all.find((p) => p.sensorId === sensorId) ?? null;
+    return this.#all.find((p) => p.sensorIds.includes(sensorId)) ?? null;
   }
 
-  /** Saves a profile under its name (a sensor moves to it from whoever wore it before). */
+  /** Saves a profile under its name (its sensors move to it from whoever wore them before). */
   async save(profile: RiderProfileRecord): Promise<void> {
-    const others = this.#all.filter((p) => keyOf(p.name) !== keyOf(profile.name)).map((p) => (profile.sensorId !== null && p.sensorId === profile.sensorId ? { ...p, sensorId: null } : p));
+    const others = this.#all.filter((p) => keyOf(p.name) !== keyOf(profile.name)).map((p) => ({ ...p, sensorIds: p.sensorIds.filter((id) => !profile.sensorIds.includes(id)) }));
     this.#all = [...others, profile];
     const db = await database();
     const tx = db.transaction('riders', 'readwrite');
-    for (const p of this.#all) void tx.store.put({ id: keyOf(p.name), ...p }).catch(() => undefined);
+    for (const p of this.#all) void tx.store.put({ id: keyOf(p.name), ...p, sensorIds: [...p.sensorIds] }).catch(() => undefined);
     await tx.done;
   }
 }

@@ -13,14 +13,16 @@ async function chunksOf(sessionId: string) {
 }
 
 /** The device's storage refuses every write while `full` is set, as Chromium does when the quota is reached. */
-const storage = { full: false };
+const storage: { full: boolean; onPut: ((store: string) => void) | null } = { full: false, onPut: null };
 const put = IDBObjectStore.prototype.put;
 IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
   if (storage.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  storage.onPut?.(this.name);
   return put.apply(this, args);
 };
 afterEach(() => {
   storage.full = false;
+  storage.onPut = null;
 });
 
 describe('SessionRecorder chunks', () => {
@@ -38,6 +40,29 @@ describe('SessionRecorder chunks', () => {
     // A column the chunk did not carry is stored as NaN, never as 0.
     expect(chunks.find((c) => c.rider === 'bob')?.cadence).toEqual([NaN]);
     expect(recorder.status.onDisk).toBe(5);
+  });
+
+  it('keeps a gate, a chunk and a renamed session that arrive while a write is under way', async () => {
+    const recorder = await SessionRecorder.start(record('s5'));
+    recorder.addSamples('ann', { time: [0], power: [100] });
+    const late: Promise<void>[] = [];
+    storage.onPut = (store) => {
+      if (store !== 'samples') return;
+      storage.onPut = null;
+      // While the write of chunk 0 commits: a tap, the next second, a new name.
+      queueMicrotask(() => {
+        late.push(recorder.addGate('ann', 0.5, 'start'));
+        recorder.addSamples('ann', { time: [1], power: [110] });
+        late.push(recorder.flush(), recorder.update({ name: 'Hill repeats' }));
+      });
+    };
+    await recorder.flush();
+    await Promise.all(late);
+    expect((await chunksOf('s5')).flatMap((c) => c.time)).toEqual([0, 1]);
+    const db = await database();
+    expect((await db.getAllFromIndex('gates', 'bySession', 's5')).map((g) => g.time)).toEqual([0.5]);
+    expect((await db.get('sessions', 's5'))?.name).toBe('Hill repeats');
+    expect(recorder.status).toMatchObject({ onDisk: 2, waiting: 0, gatesWaiting: 0 });
   });
 
   it('after a resume, chunk numbers continue after the stored ones, so nothing is overwritten', async () => {

@@ -34,6 +34,8 @@ interface PendingChunk {
 export class SessionRecorder {
   #record: RideSessionRecord;
   #recordDirty = true;
+  /** Bumped by every change of the session row, so a write of an older version does not count as writing the newer one. */
+  #recordVersion = 0;
   readonly #buffers = new Map<string, Record<string, number[]>>();
   readonly #nextChunk = new Map<string, number>();
   #chunks: PendingChunk[] = [];
@@ -100,6 +102,7 @@ export class SessionRecorder {
   update(changes: Partial<RideSessionRecord>): Promise<void> {
     this.#record = { ...this.#record, ...changes };
     this.#recordDirty = true;
+    this.#recordVersion++;
     return this.flush();
   }
 
@@ -120,13 +123,16 @@ export class SessionRecorder {
   async stop(): Promise<boolean> {
     this.#record = { ...this.#record, endedAt: Date.now() };
     this.#recordDirty = true;
+    this.#recordVersion++;
     await this.flush();
     return this.#chunks.length === 0 && this.#gates.length === 0 && !this.#recordDirty;
   }
 
   async #attempt(): Promise<void> {
-    const chunks = this.#chunks;
-    const gates = this.#gates;
+    // Copies: a gate or a chunk that arrives while this write is under way waits for the next one.
+    const chunks = this.#chunks.slice();
+    const gates = this.#gates.slice();
+    const recordVersion = this.#recordVersion;
     const recordDirty = this.#recordDirty;
     if (chunks.length === 0 && gates.length === 0 && !recordDirty) return;
     let tx: IDBPTransaction<TracksideDb, ('sessions' | 'samples' | 'gates')[], 'readwrite'> | null = null;
@@ -143,7 +149,7 @@ export class SessionRecorder {
       await done;
       this.#chunks = this.#chunks.slice(chunks.length);
       this.#gates = this.#gates.slice(gates.length);
-      if (recordDirty) this.#recordDirty = false;
+      if (recordDirty && this.#recordVersion === recordVersion) this.#recordDirty = false;
       this.#onDisk += chunks.reduce((n, c) => n + c.columns.time.length, 0);
       this.#problem = null;
       this.#storageFull = false;
