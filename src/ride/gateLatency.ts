@@ -35,5 +35,6 @@ export function recordGateTiming(mark: GateMark | null, drawStart: number, point
   const store = globalThis as { __tracksideGateTimings?: GateTiming[]; __tracksideGateLatencies?: number[] };
   (store.__tracksideGateTimings ??= []).push(timing);
   (store.__tracksideGateLatencies ??= []).push(timing.gateToDrawnMs);
-  requestAnimationFrame((frameStart) => (timing.gateToFrameMs = frameStart - mark.at));
+  // performance.now() in the callback: the callback's own timestamp is the frame's start, which can precede the tap.
+  requestAnimationFrame(() => (timing.gateToFrameMs = performance.now() - mark.at));
 }
