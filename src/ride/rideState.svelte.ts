@@ -32,6 +32,8 @@ export class RideState {
   #revision = $state(0);
   #loading = $state(true);
   #pending = new Set<RideChange>();
+  #pullQueued = false;
+  #samplesTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #gateListeners = new Set<() => void>();
   #unsubscribe: () => void;
 
@@ -107,6 +109,7 @@ export class RideState {
   close(): void {
     this.#engine.stopReplay();
     this.#unsubscribe();
+    if (this.#samplesTimer) clearTimeout(this.#samplesTimer);
   }
 
   importFiles(files: File[]): Promise<void> {
@@ -184,15 +187,30 @@ export class RideState {
     return this.#engine.exportSession(id, kind);
   }
 
-  /** Changes come in bursts (a replay batch delivers hundreds): the views are pulled once per burst. */
+  /**
+   * Changes come in bursts (a replay batch delivers hundreds): the views are pulled once per
+   * burst. Samples alone (live: a second closed per rider) are pulled at most 4 times a second,
+   * so 10 riders at 4 Hz do not re-render the gates between a coach's taps.
+   */
   #changed(change: RideChange): void {
     if (change === 'gate') for (const listener of this.#gateListeners) listener();
-    if (this.#pending.size === 0) queueMicrotask(() => this.#pull());
     this.#pending.add(change);
+    if (change === 'samples') {
+      this.#samplesTimer ??= setTimeout(() => this.#pull(), 250);
+      return;
+    }
+    if (!this.#pullQueued) {
+      this.#pullQueued = true;
+      queueMicrotask(() => this.#pull());
+    }
   }
 
   #pull(): void {
+    this.#pullQueued = false;
+    if (this.#samplesTimer) clearTimeout(this.#samplesTimer);
+    this.#samplesTimer = null;
     const pending = this.#pending;
+    if (pending.size === 0) return;
     this.#pending = new Set();
     const engine = this.#engine;
     if (pending.has('riders') || pending.has('segments') || pending.has('samples') || pending.has('gate')) this.#riders = engine.riders;
@@ -201,11 +219,14 @@ export class RideState {
       this.#course = engine.course;
       this.#coachCourse = engine.coachCourse;
     }
-    this.#scope = engine.scope;
     if (pending.has('replay')) this.#replay = engine.replay;
     if (pending.has('live')) this.#live = engine.live;
     if (pending.has('recording') || pending.has('live')) this.#recording = engine.recording;
-    this.#cutOffer = engine.cutOffer;
+    // Replaced only when they say something else, so what reads them is not woken for nothing.
+    const scope = engine.scope;
+    if (scope.scope !== this.#scope.scope || scope.reason !== this.#scope.reason) this.#scope = scope;
+    const offer = engine.cutOffer;
+    if (JSON.stringify(offer) !== JSON.stringify(this.#cutOffer)) this.#cutOffer = offer;
     if (pending.has('live') && !engine.live.active) void this.refreshSessions();
   }
 
