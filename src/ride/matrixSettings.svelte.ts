@@ -115,3 +115,10 @@ export class MatrixSettings {
     await this.loadSaved();
   }
 }
+
+let shared: MatrixSettings | null = null;
+
+/** The view settings of the page, kept across visits of the Ride view like the Ride state. */
+export function matrixSettings(sessionScope: () => MatrixScope): MatrixSettings {
+  return (shared ??= new MatrixSettings(sessionScope));
+}

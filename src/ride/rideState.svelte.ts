@@ -31,14 +31,14 @@ export class RideState {
   #sessions = $state.raw<readonly RideSessionRecord[]>([]);
   #revision = $state(0);
   #loading = $state(true);
+  #opened = false;
   #pending = new Set<RideChange>();
   #pullQueued = false;
   #samplesTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #gateListeners = new Set<() => void>();
-  #unsubscribe: () => void;
 
   constructor() {
-    this.#unsubscribe = this.#engine.subscribe((change) => this.#changed(change));
+    this.#engine.subscribe((change) => this.#changed(change));
     if (sensorTestRequested()) installSensorTestFeed(this.#engine.hub, (source) => this.#run('Sensor', () => this.#engine.adoptSensor(source)));
   }
 
@@ -93,7 +93,10 @@ export class RideState {
     return () => this.#gateListeners.delete(listener);
   }
 
+  /** First sight (once per page): resume an unfinished live session, else replay the sample. */
   async open(): Promise<void> {
+    if (this.#opened) return;
+    this.#opened = true;
     try {
       const opened = await this.#engine.open(() => Promise.all(samples.rides.map((path) => fetchSample(path))));
       if ('refused' in opened) this.#report(opened);
@@ -106,10 +109,9 @@ export class RideState {
     await this.refreshSessions();
   }
 
-  close(): void {
-    this.#engine.stopReplay();
-    this.#unsubscribe();
-    if (this.#samplesTimer) clearTimeout(this.#samplesTimer);
+  /** The coach left the Ride page: a replay pauses; a live recording goes on (it is the point of it). */
+  leave(): void {
+    if (this.#engine.replay?.playing) this.#engine.play();
   }
 
   importFiles(files: File[]): Promise<void> {
@@ -220,14 +222,18 @@ export class RideState {
       this.#coachCourse = engine.coachCourse;
     }
     if (pending.has('replay')) this.#replay = engine.replay;
-    if (pending.has('live')) this.#live = engine.live;
+    if (pending.has('live')) {
+      const wasActive = this.#live.active;
+      this.#live = engine.live;
+      // A session started or ended: the recorded sessions list changed.
+      if (wasActive !== this.#live.active) void this.refreshSessions();
+    }
     if (pending.has('recording') || pending.has('live')) this.#recording = engine.recording;
     // Replaced only when they say something else, so what reads them is not woken for nothing.
     const scope = engine.scope;
     if (scope.scope !== this.#scope.scope || scope.reason !== this.#scope.reason) this.#scope = scope;
     const offer = engine.cutOffer;
     if (JSON.stringify(offer) !== JSON.stringify(this.#cutOffer)) this.#cutOffer = offer;
-    if (pending.has('live') && !engine.live.active) void this.refreshSessions();
   }
 
   #report(report: ImportReport): void {
@@ -243,4 +249,14 @@ export class RideState {
       if (!quiet.includes((error as Error)?.name)) notices.error(error, label);
     }
   }
+}
+
+let shared: RideState | null = null;
+
+/**
+ * The one Ride state of the page: it outlives the Ride view, so a live recording goes on (and
+ * is recorded once) while the coach looks at Settings, and the workspace comes back as it was.
+ */
+export function rideState(): RideState {
+  return (shared ??= new RideState());
 }
