@@ -51,3 +51,17 @@ test('a long rider name stays inside its gate button', async ({ page }) => {
   await page.evaluate(() => window.scrollTo(0, 0));
   expect((await layoutProblems(page)).overflow).toEqual([]);
 });
+
+for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 390, height: 844 }]) {
+  test(`ten riders live on a ${viewport.width}×${viewport.height} screen: every gate and the matrix on it`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openRide(page, '/?sensor-test#/ride');
+    await page.evaluate(() => {
+      const feed = (window as unknown as { __tracksideSensorFeed: { addSensor(name: string): string } }).__tracksideSensorFeed;
+      for (let i = 1; i <= 10; i++) feed.addSensor(`Power meter ${i}`);
+    });
+    await expect(page.getByTestId('gate-button')).toHaveCount(10);
+    // The chart follows its box on the next frame (Chart.js's resize observer): poll, do not sleep.
+    await expect.poll(() => layoutProblems(page)).toEqual({ outside: [], overflow: [], small: [] });
+  });
+}
