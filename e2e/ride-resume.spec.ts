@@ -66,3 +66,18 @@ test('a live session goes on while the coach looks at another page, and is recor
   await stream(page, sensorId, 2);
   await expect.poll(() => samplesShown(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
 });
+
+test('ending a live session opens it as a replay: its segments stay on screen and it replays offline', async ({ page }) => {
+  await page.goto('/?sensor-test#/ride');
+  await expect(page.getByTestId('replay-status')).toContainText('(replayed)', { timeout: 60_000 });
+  const sensorId = await page.evaluate(() => (window as unknown as { __tracksideSensorFeed: Feed }).__tracksideSensorFeed.addSensor('End meter'));
+  await expect(page.getByTestId('gate-button')).toHaveText(/End meter/);
+  await page.keyboard.press('1');
+  await stream(page, sensorId, 3);
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('latest-segment')).toContainText('1.1 ·');
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByTestId('replay-status')).toContainText(/^Session .*\(replayed\)$/);
+  await expect(page.getByTestId('latest-segment')).toContainText('1.1 ·');
+  await expect(page.getByTestId('session')).not.toContainText('recording');
+});

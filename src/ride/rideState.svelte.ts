@@ -158,11 +158,14 @@ export class RideState {
   assignSensor(sensorId: string, riderId: string): void {
     this.#engine.assignSensor(sensorId, riderId);
   }
+  /** Ends the live session and opens it as a replay, so the coach goes on reading it. */
   endLive(): Promise<void> {
     return this.#run('End session', async () => {
+      const sessionId = this.#engine.live.sessionId;
       const status = await this.#engine.endLive();
-      if (status && status.waiting > 0) notices.add('error', `The session ended with ${status.waiting} samples not saved: the device’s storage is full. Free space in Settings before the next session.`);
+      if (status && status.waiting > 0) notices.add('error', `The session ended with ${status.waiting} samples not saved: the device’s storage is full. Free space (delete old recorded sessions) before the next session.`);
       await this.refreshSessions();
+      if (sessionId) await this.#engine.replaySession(sessionId);
     });
   }
   replaySession(id: string): Promise<void> {
