@@ -39,6 +39,7 @@ test('each format replays with its laps as segments: GoldenCheetah CSV, ergomo, 
   await replayed(page, 'ride.fit');
   await expect(page.getByTestId('ftp-prompt')).toHaveCount(0);
   await expect(gate(page)).toContainText(' · IF ');
+  await expect(page.getByTestId('loaded-rides')).toHaveText(`ride.fit: FIT activity, ${ride.stream.time.length.toLocaleString('en')} samples, 3 lap messages`);
   expect(problems).toEqual([]);
 });
 
@@ -58,6 +59,8 @@ test('one rider without laps: offered a cut, cut every 5 minutes, the laps compa
   const points = await matrixPoints(page);
   expect(points.some((p) => Math.abs(p.y) > 0.1)).toBe(true);
   await expect(page.getByTestId('cut-offer')).toHaveCount(0);
+  await expect(page.getByTestId('loaded-rides')).toContainText('Ana.csv: ride CSV');
+  await expect(page.getByTestId('loaded-rides')).toContainText('cut every 5 min');
 });
 
 test('a rider without FTP is prompted on the card; a new FTP recomputes IF and TSS of every segment at once', async ({ page }) => {

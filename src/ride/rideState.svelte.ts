@@ -25,6 +25,7 @@ export class RideState {
   #coachCourse = $state.raw<RideCourse>(this.#engine.coachCourse);
   #scope = $state.raw<ScopeAdvice>({ scope: 'segment', reason: '' });
   #replay = $state.raw<ReplayView | null>(null);
+  #loaded = $state.raw<readonly string[]>([]);
   #live = $state.raw<LiveView>(this.#engine.live);
   #recording = $state.raw<RecordingStatus | null>(null);
   #cutOffer = $state.raw<CutOffer | null>(null);
@@ -57,6 +58,10 @@ export class RideState {
   }
   get replay() {
     return this.#replay;
+  }
+  /** The rides of the replay, one line each: file, format, samples, where the gates came from. */
+  get loaded() {
+    return this.#loaded;
   }
   get live() {
     return this.#live;
@@ -224,7 +229,11 @@ export class RideState {
       this.#course = engine.course;
       this.#coachCourse = engine.coachCourse;
     }
-    if (pending.has('replay')) this.#replay = engine.replay;
+    if (pending.has('replay')) {
+      const wasLabel = this.#replay?.label;
+      this.#replay = engine.replay;
+      if (this.#replay?.label !== wasLabel || pending.has('riders')) this.#loaded = engine.loaded;
+    }
     if (pending.has('live')) {
       const wasActive = this.#live.active;
       this.#live = engine.live;

@@ -31,8 +31,6 @@ export interface ImportReport {
   readonly refused: readonly { readonly fileName: string; readonly error: unknown }[];
   readonly issues: readonly string[];
   readonly issueCount: number;
-  /** One line per ride: format, samples, where its gates came from. */
-  readonly loaded: readonly string[];
 }
 
 /** 'gate' is a tap (live or replay by hand): the one change drawn at once, not at the next frame. */
@@ -92,6 +90,10 @@ export class RideEngine {
   get rides(): readonly RideWithGates[] {
     return this.#replay.rides;
   }
+  /** One line per ride of the replay: file, format, samples, where its gates came from. */
+  get loaded(): readonly string[] {
+    return this.#replay.rides.map((r) => `${r.ride.fileName}: ${r.ride.format}, ${r.ride.stream.time.length.toLocaleString('en')} samples, ${r.gateSource ?? 'no laps'}`);
+  }
   /** The decoders and link states of the sensors (the sensor-test seam feeds it). */
   get hub() {
     return this.#live.hub;
@@ -138,12 +140,10 @@ export class RideEngine {
     }
     if (newRides.length > 0) this.#startRides(rides, label ?? newRides.map((r) => r.ride.fileName).join(', '));
     else if (applied.length > 0) this.#replay.restart(rides, this.#courseOf(rides), `${this.#replay.label} + ${applied.join(', ')}`);
-    const all = newRides.flatMap((r) => r.ride.issues);
     return {
       refused,
-      issues: all,
+      issues: newRides.flatMap((r) => r.ride.issues),
       issueCount: newRides.reduce((n, r) => n + r.ride.issueCount, 0),
-      loaded: rides.map((r) => `${r.ride.fileName}: ${r.ride.format}, ${r.ride.stream.time.length.toLocaleString('en')} samples, ${r.gateSource ?? 'no laps'}`),
     };
   }
 
