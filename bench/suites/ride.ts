@@ -1,3 +1,5 @@
+// The engine keeps rider profiles in IndexedDB; Node has none: a stand-in (a dev dependency).
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { basename } from 'node:path';
@@ -66,8 +68,6 @@ async function gateLatency(context: BenchContext): Promise<BenchRow[]> {
 async function replayShared(context: BenchContext): Promise<BenchRow[]> {
   const files = dataFiles('cycling/replay', (name) => name.toLowerCase().endsWith('.xlsx'));
   if (files.length === 0) return [];
-  // The engine keeps rider profiles in IndexedDB; Node has none, and only this suite needs one.
-  await import('fake-indexeddb/auto');
   const rows: BenchRow[] = [];
   const repeats = context.options.quick ? 3 : 9;
   for (const path of files) {
