@@ -1,87 +1,67 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import * as XLSX from 'xlsx';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dataFiles } from '../scripts/lib/dataFolder';
+import { naiveNp, readErgomo, readFieldExport, readHeadUnitLaps } from '../scripts/lib/rideReference';
+import { matrixPoints, openFold, openRide, replayed, rideInput } from '../e2e/rideFixtures';
 
 /**
- * The shared field exports (../shared/data/cycling/replay) replayed together in the app; each
- * matrix point's NP must equal a naive 30-sample rolling loop computed here in Node over the
- * same workbook, and its y the z-score of those NPs across the riders of that segment.
+ * The real rides of the data folder (TRACKSIDE_DATA, default ../shared/data) dropped on the
+ * Ride page as a coach would: every expectation is read from the folder itself — a field
+ * export's Segments sheet and power (naive Coggan NP here), the head unit's `*.laps.json`, an
+ * ergomo file's INTERVAL runs. A file the folder lacks is skipped with a line saying so.
  */
-const dir = join(process.cwd(), '..', 'shared', 'data', 'cycling', 'replay');
+const exports = dataFiles('cycling/replay', (name) => name.toLowerCase().endsWith('.xlsx'));
+const rides = dataFiles('cycling', (name) => /\.(fit|csv)$/i.test(name));
 
-interface Expected {
-  rider: string;
-  np: Map<string, number>;
+async function drop(page: Page, paths: string[]): Promise<void> {
+  await openRide(page);
+  await openFold(page, 'Replay and ride files');
+  await rideInput(page).setInputFiles(paths);
+  await replayed(page, basename(paths[0]));
 }
 
-function expectedFor(path: string): Expected {
-  const workbook = XLSX.read(readFileSync(path));
-  const rows = (s: string) => XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[s], { header: 1, defval: null });
-  const data = rows('PowerData').slice(1).filter((r) => r[1] !== null && r[1] !== '');
-  const wall0 = Number(data[0][1]);
-  const time = data.map((r) => Number(r[1]) - wall0);
-  const power = data.map((r) => (r[2] === null || r[2] === '' ? NaN : Number(r[2])));
-  const rolling = power.map(() => NaN);
-  const ring: number[] = new Array(30).fill(0);
-  let at = 0;
-  power.forEach((p, i) => {
-    if (Number.isNaN(p)) return; // not recorded: the ring does not move
-    ring[at] = p;
-    at = (at + 1) % 30;
-    rolling[i] = ring.reduce((a, v) => a + v, 0) / 30;
-  });
-  const np = new Map<string, number>();
-  for (const s of rows('Segments').slice(1)) {
-    const start = Number(s[1]);
-    const end = start + Number(s[2]);
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < time.length; i++) {
-      if (time[i] >= start && time[i] < end && !Number.isNaN(rolling[i])) {
-        sum += rolling[i] ** 4;
-        count++;
-      }
-    }
-    np.set(String(s[0]), (sum / count) ** 0.25);
-  }
-  const riderRow = rows('Rider')[1];
-  return { rider: String(riderRow?.[0] ?? ''), np };
-}
-
-test('ride real replay: the shared exports replayed together give the NP of a naive loop for every segment', async ({ page }) => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => join(dir, f));
-  const expected = files.map(expectedFor);
-  await page.goto('/#/ride');
-  await expect(page.getByTestId('replay-status')).toContainText('(replayed)', { timeout: 60_000 });
-  await page.locator('input[type=file][aria-label^="Ride files"]').setInputFiles(files);
-  await expect(page.getByTestId('replay-status')).toContainText('rider_', { timeout: 60_000 });
-  await expect(page.getByTestId('replay-status')).toContainText('(replayed)', { timeout: 120_000 });
-  const points = await page.getByTestId('matrix-point').evaluateAll((rows) =>
-    rows.map((r) => ({ rider: r.getAttribute('data-rider')!, segment: r.getAttribute('data-segment')!, y: Number(r.getAttribute('data-y')), np: Number(r.getAttribute('data-np')) })),
-  );
-  const total = expected.reduce((a, e) => a + e.np.size, 0);
-  expect(points).toHaveLength(total);
+test('the field exports replayed together: every segment’s NP equals a naive loop over the same workbook', async ({ page }) => {
+  test.skip(exports.length === 0, 'skipped: no cycling/replay/*.xlsx in the data folder');
+  const expected = exports.map(readFieldExport);
+  await drop(page, exports);
+  const points = await matrixPoints(page);
+  expect(points).toHaveLength(expected.reduce((n, e) => n + e.segments.length, 0));
   let checked = 0;
-  const table: string[] = [];
   expected.forEach((e, r) => {
-    const name = e.rider || files[r].split('/').pop()!.replace('.xlsx', '');
-    for (const [segment, np] of e.np) {
-      const point = points.find((p) => p.rider === name && p.segment === segment);
-      expect(point, `${name} ${segment}`).toBeTruthy();
-      expect(Math.abs(point!.np - np) / np, `${name} ${segment}: app ${point!.np} vs naive ${np}`).toBeLessThan(1e-9);
-      if (segment.endsWith('.1')) table.push(`${name.padEnd(16)} ${segment.padEnd(5)} app ${point!.np.toFixed(2)} W  naive ${np.toFixed(2)} W`);
+    const name = e.rider || basename(exports[r], '.xlsx');
+    for (const segment of e.segments) {
+      const point = points.find((p) => p.rider === name && p.segment === segment.number);
+      expect(point, `${name} ${segment.number}`).toBeTruthy();
+      const np = naiveNp(e.time, e.power, 1, segment.start, segment.end);
+      expect(Math.abs(point!.np - np) / np, `${name} ${segment.number}: app ${point!.np} vs naive ${np}`).toBeLessThan(1e-9);
       checked++;
     }
   });
-  // y of the default view is the z-score of NP across the riders who rode that segment.
-  const segments = new Set(points.map((p) => p.segment));
-  for (const segment of segments) {
-    const group = points.filter((p) => p.segment === segment);
-    if (group.length < 2) continue;
-    const mean = group.reduce((a, p) => a + p.np, 0) / group.length;
-    const sd = Math.sqrt(group.reduce((a, p) => a + (p.np - mean) ** 2, 0) / (group.length - 1));
-    for (const p of group) expect(p.y).toBeCloseTo((p.np - mean) / sd, 9);
-  }
-  console.log(`ride real replay: ${checked} segment NPs equal the naive loop\n${table.join('\n')}`);
+  console.log(`ride real replay: ${checked} segment NPs of ${exports.length} field exports equal the naive loop`);
 });
+
+for (const path of rides) {
+  const name = basename(path);
+  const lapsPath = path.replace(/\.[^.]+$/, '.laps.json');
+  const ergomo = name.toLowerCase().endsWith('.csv') ? readErgomo(path) : null;
+  test(`${name} replays in the app: laps as segments, the head unit’s NP`, async ({ page }) => {
+    if (ergomo) {
+      await drop(page, [path]);
+      await expect.poll(async () => (await matrixPoints(page)).length).toBe(ergomo.intervals.length);
+      return;
+    }
+    test.skip(!existsSync(lapsPath), `skipped: ${basename(lapsPath)} is not in the data folder`);
+    const head = readHeadUnitLaps(lapsPath);
+    // A CSV has no laps of its own: its laps file goes beside it. A FIT carries them.
+    await drop(page, name.toLowerCase().endsWith('.fit') ? [path] : [path, lapsPath]);
+    // Counted in the segment table: a lap inside the ride's first 30 s has no NP (as on the head unit), so no point in the matrix.
+    if (head.laps.length >= 2) await expect(page.getByTestId('segment-table').locator('tbody tr')).toHaveCount(head.laps.length);
+    else await expect(page.getByTestId('cut-offer')).toContainText('no laps to compare');
+    if (head.session.NP === undefined) return console.log(`skipped: ${basename(lapsPath)} has no head-unit NP`);
+    await openFold(page, 'Riders and profiles');
+    const summary = (await page.getByTestId('rider-summary').textContent()) ?? '';
+    const np = Number(/NP (\d+) W/.exec(summary)?.[1]);
+    expect(Math.abs(np - head.session.NP) / head.session.NP, `${name}: app NP ${np} W, head unit ${head.session.NP} W`).toBeLessThanOrEqual(0.01);
+  });
+}

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { fieldExportToSheets } from '../src/core/power/fieldExportToSheets';
+import { fieldExportToSheets } from '../src/core/power/files/fieldExportToSheets';
 import { generateRideSession } from '../src/core/generate/rides';
 
 function argument(name: string, fallback?: string): string {

@@ -9,6 +9,11 @@ describe('DataError across a worker boundary', () => {
     expect(describeError(error)).toBe('file results.csv, row 12, column "mark": "1:4x.32" is not a time (expected a time like 1:45.32)');
   });
 
+  it('names the file once when the message already names it', () => {
+    const error = new DataError('"ride.csv" is empty', { file: 'ride.csv', expected: 'a ride' });
+    expect(describeError(error)).toBe('"ride.csv" is empty (expected a ride)');
+  });
+
   it('keeps its class and location through comlink', async () => {
     installErrorTransfer();
     const { port1, port2 } = new MessageChannel();

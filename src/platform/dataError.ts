@@ -34,7 +34,9 @@ export class CancelledError extends Error {
 export function describeError(error: unknown): string {
   if (error instanceof DataError) {
     const { file, row, column, expected } = error.location;
-    const where = [file && `file ${file}`, row !== undefined && `row ${row}`, column && `column "${column}"`]
+    // A message that already names the file in quotes is not prefixed with it again.
+    const named = file !== undefined && error.message.includes(`"${file}"`);
+    const where = [file && !named && `file ${file}`, row !== undefined && `row ${row}`, column && `column "${column}"`]
       .filter(Boolean)
       .join(', ');
     return `${where ? `${where}: ` : ''}${error.message}${expected ? ` (expected ${expected})` : ''}`;

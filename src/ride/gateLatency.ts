@@ -1,4 +1,5 @@
 import { sensorTestRequested } from '../platform/ble/sensorTestFeed';
+import type { GateMark } from '../platform/ride/rideSession';
 
 const enabled = sensorTestRequested();
 
@@ -6,35 +7,34 @@ const enabled = sensorTestRequested();
 export interface GateTiming {
   /** Gate call → its matrix points computed (the gate's own work plus points()). */
   readonly gateToDataMs: number;
-  /** Gate call → the animation frame that draws it starts: waiting for vsync and other tasks. */
+  /** Gate call → the draw starts: 0 for a tap (drawn in its own task), the wait for an animation frame otherwise. */
   readonly frameWaitMs: number;
-  /** Work inside that frame: points, trails, chart.update. */
+  /** Work of the draw: points, trails, chart.update. */
   readonly drawMs: number;
-  /** Gate call → chart.update done: what the coach waits for. */
+  /** Gate call → chart.update done: the canvas holds the new point. */
   readonly gateToDrawnMs: number;
-}
-
-/** A gate not yet drawn: when it was called and how long its own computation took. */
-export interface PendingGate {
-  readonly at: number;
-  computeMs: number;
+  /** Gate call → the next animation frame starts, when the compositor shows the canvas (vsync included). */
+  gateToFrameMs: number;
 }
 
 /**
  * Kept only in test mode (`?sensor-test`) as `window.__tracksideGateTimings` (and the totals
- * as `__tracksideGateLatencies`), where the benchmark reads them. The wait for the next
- * frame is measured apart because it is vsync, not work: a canvas drawn sooner would still
- * only reach the screen at that frame.
+ * as `__tracksideGateLatencies`), where the benchmark reads them. A tapped gate is drawn in
+ * the tap's own task, so the coach's wait is the work, not vsync; the next frame is measured
+ * apart, since no canvas reaches the glass before it.
  */
-export function recordGateTiming(pending: PendingGate | null, frameStart: number, pointsMs: number, drawnAt: number): void {
-  if (!enabled || pending === null) return;
+export function recordGateTiming(mark: GateMark | null, drawStart: number, pointsMs: number, drawnAt: number): void {
+  if (!enabled || mark === null) return;
   const timing: GateTiming = {
-    gateToDataMs: pending.computeMs + pointsMs,
-    frameWaitMs: frameStart - pending.at,
-    drawMs: drawnAt - frameStart,
-    gateToDrawnMs: drawnAt - pending.at,
+    gateToDataMs: mark.computeMs + pointsMs,
+    frameWaitMs: drawStart - mark.at,
+    drawMs: drawnAt - drawStart,
+    gateToDrawnMs: drawnAt - mark.at,
+    gateToFrameMs: Number.NaN,
   };
   const store = globalThis as { __tracksideGateTimings?: GateTiming[]; __tracksideGateLatencies?: number[] };
   (store.__tracksideGateTimings ??= []).push(timing);
   (store.__tracksideGateLatencies ??= []).push(timing.gateToDrawnMs);
+  // performance.now() in the callback: the callback's own timestamp is the frame's start, which can precede the tap.
+  requestAnimationFrame(() => (timing.gateToFrameMs = performance.now() - mark.at));
 }

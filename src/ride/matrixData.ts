@@ -60,3 +60,22 @@ export function centreOf(points: readonly MatrixPoint[], absolute: boolean): { x
 export function formatNumber(value: number, digits = 0): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '–';
 }
+
+/** A segment as the coach reads it: "Lap 3" when every lap is one segment, else "2.3 Rock garden". */
+export function segmentLabel(segmentNumber: string, segmentsPerLap: number, names: readonly string[]): string {
+  const [lap, segment] = segmentNumber.split('.');
+  if (segmentsPerLap === 1) return `Lap ${lap}`;
+  const name = names[Number(segment) - 1];
+  return name ? `${segmentNumber} ${name}` : segmentNumber;
+}
+
+/** Seconds as a cyclist writes a lap: `42.1 s` under a minute, else `m:ss` or `h:mm:ss`. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '–';
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

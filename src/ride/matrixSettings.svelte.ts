@@ -1,25 +1,26 @@
 import { DEFAULT_VIEWS, dumpViewsYaml, loadViewsYaml, type ChartView, type ViewsFile } from '../core/config/index';
-import type { MatrixView, Normalisation } from '../core/power/index';
-import { database } from '../platform/storage/database';
-import { guardQuota } from '../platform/storage/storageStatus';
+import type { MatrixScope, MatrixView, Normalisation } from '../core/power/index';
+import { viewSets, type SavedViewSet } from '../platform/ride/viewSets';
 
-export interface SavedViewSet {
-  readonly id: string;
-  readonly name: string;
-  readonly owner: string | null;
-  readonly yaml: string;
-}
-
-/** Which view the matrix shows, how it normalises, and the view sets (YAML) a coach or squad keeps. */
+/**
+ * Which view the matrix shows, how it normalises and whom it compares, and the view sets
+ * (YAML) a coach or squad keeps. The comparison follows the session (riders against riders,
+ * one rider's laps) unless the view or the coach says otherwise.
+ */
 export class MatrixSettings {
   #file = $state<ViewsFile>(DEFAULT_VIEWS);
   #fileName = $state('built-in views');
   #selected = $state(0);
   #normalisation = $state<Normalisation | null>(null);
-  #scope = $state<'segment' | 'session' | null>(null);
+  #scope = $state<MatrixScope | null>(null);
   #courseSegment = $state<number | null>(null);
   #errors = $state<string[]>([]);
   #saved = $state<SavedViewSet[]>([]);
+  readonly #sessionScope: () => MatrixScope;
+
+  constructor(sessionScope: () => MatrixScope) {
+    this.#sessionScope = sessionScope;
+  }
 
   get file(): ViewsFile {
     return this.#file;
@@ -44,11 +45,15 @@ export class MatrixSettings {
   set normalisation(value: Normalisation) {
     this.#normalisation = value;
   }
-  get scope(): 'segment' | 'session' {
-    return this.#scope ?? this.view.scope ?? 'segment';
+  get scope(): MatrixScope {
+    return this.#scope ?? this.view.scope ?? this.#sessionScope();
   }
-  set scope(value: 'segment' | 'session') {
+  set scope(value: MatrixScope) {
     this.#scope = value;
+  }
+  /** Whether the comparison is the session's own default (then the screen says why). */
+  get scopeFollowsSession(): boolean {
+    return this.#scope === null && this.view.scope === undefined;
   }
   /** Course segment shown (1…n), or null for every segment. */
   get courseSegment(): number | null {
@@ -78,9 +83,7 @@ export class MatrixSettings {
     this.#errors = [];
     this.use(result.file, fileName);
     const owner = result.file.coach ?? result.file.squad ?? null;
-    const set: SavedViewSet = { id: `${owner ?? 'shared'}:${fileName}`, name: fileName, owner, yaml: text };
-    const db = await database();
-    await guardQuota('the view set', () => db.put('views', { ...set, updatedAt: Date.now() }));
+    await viewSets.save({ id: `${owner ?? 'shared'}:${fileName}`, name: fileName, owner, yaml: text });
     await this.loadSaved();
     return true;
   }
@@ -96,8 +99,7 @@ export class MatrixSettings {
   }
 
   async loadSaved(): Promise<void> {
-    const db = await database();
-    this.#saved = (await db.getAll('views')).map((v) => ({ id: v.id, name: v.name, owner: v.owner, yaml: v.yaml }));
+    this.#saved = await viewSets.list();
   }
 
   useSaved(id: string): void {
@@ -109,8 +111,14 @@ export class MatrixSettings {
   }
 
   async deleteSaved(id: string): Promise<void> {
-    const db = await database();
-    await db.delete('views', id);
+    await viewSets.remove(id);
     await this.loadSaved();
   }
+}
+
+let shared: MatrixSettings | null = null;
+
+/** The view settings of the page, kept across visits of the Ride view like the Ride state. */
+export function matrixSettings(sessionScope: () => MatrixScope): MatrixSettings {
+  return (shared ??= new MatrixSettings(sessionScope));
 }

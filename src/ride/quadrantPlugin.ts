@@ -17,7 +17,7 @@ const SHADES: Record<Quadrant, string> = {
  * Shades and labels the four quadrants around the centre (0 for z-scores, the medians for
  * absolute values): left is faster, up is more power. Drawn on the canvas, so no markup.
  */
-export function quadrantPlugin(centre: () => QuadrantCentre, ink: () => string): Plugin<'scatter'> {
+export function quadrantPlugin(centre: () => QuadrantCentre, ink: () => string, fontPx: () => number): Plugin<'scatter'> {
   return {
     id: 'tracksideQuadrants',
     beforeDatasetsDraw(chart: Chart<'scatter'>) {
@@ -32,7 +32,7 @@ export function quadrantPlugin(centre: () => QuadrantCentre, ink: () => string):
         ['conserving', cx, cy, area.right - cx, area.bottom - cy, 'right', 'bottom'],
       ];
       ctx.save();
-      ctx.font = '600 12px system-ui, sans-serif';
+      ctx.font = `600 ${fontPx()}px system-ui, sans-serif`;
       // Labels take the page's text colour (ink) (the sunlight theme is black on white) and shrink
       // to one word when a quadrant is too narrow for the sentence (a 360 px phone).
 
@@ -43,7 +43,7 @@ export function quadrantPlugin(centre: () => QuadrantCentre, ink: () => string):
         ctx.textAlign = align;
         ctx.textBaseline = baseline;
         const label = [QUADRANT_LABELS[quadrant], quadrant].find((text) => ctx.measureText(text).width <= w - 12);
-        if (label && h >= 20) ctx.fillText(label, align === 'left' ? x + 6 : x + w - 6, baseline === 'top' ? y + 6 : y + h - 6);
+        if (label && h >= fontPx() + 8) ctx.fillText(label, align === 'left' ? x + 6 : x + w - 6, baseline === 'top' ? y + 6 : y + h - 6);
       }
       ctx.restore();
     },

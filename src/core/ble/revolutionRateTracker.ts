@@ -55,8 +55,13 @@ export class RevolutionRateTracker {
     return rate;
   }
 
-  /** The rate to show at `arrivalS`: the last one while within the hold, else 0. */
+  /**
+   * The rate to show at `arrivalS`: the last one while within the hold, else 0 (stopped
+   * pedalling). NaN before any rate was measured: the first packet alone says nothing, and
+   * reporting 0 then would average a rider's first second down to half their cadence.
+   */
   rateAt(arrivalS: number): number {
+    if (this.lastEventArrivalS === Number.NEGATIVE_INFINITY) return Number.NaN;
     return arrivalS - this.lastEventArrivalS <= this.holdS ? this.lastRate : 0;
   }
 }

@@ -7,7 +7,8 @@ const crank = (revolutions: number, lastEventTime: number) => ({ revolutions, la
 describe('CrankCadenceTracker', () => {
   it('computes 90 rpm from 3 revolutions in 2 s', () => {
     const tracker = new CrankCadenceTracker();
-    expect(tracker.update(crank(100, 1000), 0)).toBe(0);
+    // One packet alone gives no cadence (not 0 rpm, which would be a measurement).
+    expect(tracker.update(crank(100, 1000), 0)).toBeNaN();
     expect(tracker.update(crank(103, 1000 + 2048), 2)).toBeCloseTo(90, 10);
   });
 
@@ -35,8 +36,9 @@ describe('CrankCadenceTracker', () => {
   it('re-baselines after an impossible jump instead of reporting 3000 rpm', () => {
     const tracker = new CrankCadenceTracker();
     tracker.update(crank(10, 0), 0);
-    expect(tracker.update(crank(60, 1024), 1)).toBe(0);
+    expect(tracker.update(crank(60, 1024), 1)).toBeNaN();
     expect(tracker.update(crank(61, 2048), 2)).toBeCloseTo(60, 10);
+    expect(tracker.update(crank(150, 3072), 3)).toBeCloseTo(60, 10);
   });
 });
 

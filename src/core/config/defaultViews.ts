@@ -1,6 +1,9 @@
 import type { ViewsFile } from './viewSchema';
 
-/** The views a coach gets before loading any file: the efficiency matrix and two variants. */
+/**
+ * The views a coach gets before loading any file: the efficiency matrix and two variants. The
+ * first two leave the scope to the session (riders against riders, or one rider's laps).
+ */
 export const DEFAULT_VIEWS: ViewsFile = {
   version: 1,
   views: [
@@ -13,7 +16,6 @@ export const DEFAULT_VIEWS: ViewsFile = {
       xScale: { min: -3, max: 3 },
       yScale: { min: -3, max: 3 },
       normalisation: 'zScore',
-      scope: 'segment',
     },
     {
       name: 'Robust matrix (W/kg)',
@@ -24,7 +26,6 @@ export const DEFAULT_VIEWS: ViewsFile = {
       xScale: { min: null, max: null },
       yScale: { min: null, max: null },
       normalisation: 'modifiedZScore',
-      scope: 'segment',
     },
     {
       name: 'Laps against each other',

@@ -56,7 +56,7 @@ export const viewSchema = {
           xScale: scale,
           yScale: scale,
           normalisation: { enum: ['zScore', 'modifiedZScore', 'absolute'] },
-          scope: { enum: ['segment', 'session'] },
+          scope: { enum: ['segment', 'session', 'rider'] },
           coach: text,
           squad: text,
         },
@@ -81,7 +81,8 @@ export interface ChartView {
   readonly xScale: AxisScale;
   readonly yScale: AxisScale;
   readonly normalisation?: 'zScore' | 'modifiedZScore' | 'absolute';
-  readonly scope?: 'segment' | 'session';
+  /** segment: riders on one segment of a lap; session: one course segment over the laps; rider: a rider's own segments. Absent: the workspace's default for the riders it has. */
+  readonly scope?: 'segment' | 'session' | 'rider';
   readonly coach?: string;
   readonly squad?: string;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldExportFromSheets } from '../power/fieldExportFromSheets';
-import { fieldExportToSheets } from '../power/fieldExportToSheets';
+import { fieldExportFromSheets } from '../power/files/fieldExportFromSheets';
+import { fieldExportToSheets } from '../power/files/fieldExportToSheets';
 import { averagePower } from '../power/averages';
 import { normalizedPower } from '../power/normalizedPower';
 import { generateRideSession } from './rides';

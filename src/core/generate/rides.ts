@@ -1,5 +1,5 @@
 import { createRandom, type Random } from '../stats/random';
-import type { FieldExportRide, FieldExportSegment } from '../power/fieldExport';
+import type { FieldExportRide, FieldExportSegment } from '../power/files/fieldExport';
 import { createRideStream } from '../power/rideStream';
 import { formatSegmentNumber } from '../power/segmentNumber';
 

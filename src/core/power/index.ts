@@ -1,19 +1,28 @@
-/** Cycling power metrics, segments, normalisation and the live session model. */
+/** Cycling power metrics, segments, normalisation, the live session model and the ride files. */
 export { createRideStream, inferSampleInterval, lowerBound, sampleRange, type RideStream, type RideStreamColumns } from './rideStream';
 export { RollingMeanRing, rollingMeanPower, windowSamples } from './rollingMeanPower';
-export { normalizedPower, normalizedPowerFromMoments, intensityFactor, trainingStressScore, recordedPowerSeconds } from './normalizedPower';
+export { normalizedPower, normalizedPowerFromMoments, intensityFactor, trainingStressScore, recordedPowerSeconds, stressSeconds } from './normalizedPower';
 export { averagePower, averageCadence, averageHeartRate, averageSpeed, wattsPerKg, variabilityIndex, rideDuration, type TimeRange } from './averages';
 export { parseSegmentNumber, formatSegmentNumber, segmentNumberAt, type SegmentNumber } from './segmentNumber';
 export { RideAccumulator, type RangeSums } from './rideAccumulator';
 export { segmentMetrics, metricsFromSums, type RiderProfile, type SegmentMetrics, type SegmentMetricName, type SegmentMetricsOptions } from './segmentMetrics';
 export { normalise, zScores, modifiedZScores, median, NORMALISATIONS, type Normalisation } from './normalisation';
 export { quadrantOf, QUADRANT_LABELS, type Quadrant } from './quadrants';
+export { defaultScope, MATRIX_SCOPES, type MatrixScope } from './matrixGroups';
 export { SessionModel, type GateEvent, type RiderSegment, type MatrixView, type MatrixPoint, type SessionModelOptions } from './sessionModel';
-export { FIELD_EXPORT_SHEETS, type FieldExportRide, type FieldExportRider, type FieldExportSegment, type FieldExportRead, type SheetRows } from './fieldExport';
-export { fieldExportFromSheets } from './fieldExportFromSheets';
-export { fieldExportToSheets, type SheetCell } from './fieldExportToSheets';
-export { FieldExportError, type SheetIssue, type CellPlace } from './sheetCells';
-export { parseRideCsv, type RideCsv } from './rideCsv';
-export { parseTimingSplitsCsv, type TimingGate } from './timingSplitsCsv';
-export { parseClockTime } from './csvText';
-export { gatesFromLaps, type RideLap } from './lapGates';
+export { gatesFromLaps, openingGates, type RideGate, type RideLap } from './lapGates';
+export { cutRide, hasDistance, type RideCut } from './rideCuts';
+export { implausibility, plausibleOrGap, profileProblem, usableProfileValue, PLAUSIBLE_RANGES, PROFILE_RANGES, RIDE_QUANTITIES, type RideQuantity } from './plausibleRanges';
+export { FIELD_EXPORT_SHEETS, type FieldExportRide, type FieldExportRider, type FieldExportSegment, type FieldExportRead, type SheetRows } from './files/fieldExport';
+export { fieldExportFromSheets } from './files/fieldExportFromSheets';
+export { fieldExportToSheets, type SheetCell } from './files/fieldExportToSheets';
+export { fieldExportRide } from './files/fieldExportRide';
+export { FieldExportError, type SheetIssue, type CellPlace } from './files/sheetCells';
+export { decodeRideCsv } from './files/rideCsv';
+export { decodeLapsJson, decodeLapsCsv, rideNameOfLaps } from './files/lapsFile';
+export { decodePwx } from './files/pwxRide';
+export { decodeTcx } from './files/tcxRide';
+export { fitActivityRide, type FitActivityMessages } from './files/fitActivity';
+export { parseTimingSplitsCsv, type TimingGate } from './files/timingSplitsCsv';
+export { parseClockTime, parseDecimal } from './files/csvText';
+export type { DecodedRide, DecodedLaps, FileProfile } from './files/decodedRide';

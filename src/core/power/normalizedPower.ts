@@ -37,18 +37,27 @@ export function intensityFactor(normalizedPowerW: number, ftp: number | null): n
 
 /**
  * Training Stress Score = seconds × NP × IF / (FTP × 3600) × 100 (Coggan; GoldenCheetah
- * Coggan.cpp), with seconds = recorded power samples × sample interval, as GoldenCheetah
- * counts them: paused and not-recorded time carries no load.
+ * Coggan.cpp), with seconds = the recorded samples NP stands for × the sample interval:
+ * paused and not-recorded time carries no load.
  */
 export function trainingStressScore(normalizedPowerW: number, ftp: number | null, recordedSeconds: number): number {
   if (ftp === null || !(ftp > 0)) return NaN;
   return ((recordedSeconds * normalizedPowerW * (normalizedPowerW / ftp)) / (ftp * 3600)) * 100;
 }
 
-/** Recorded seconds of power in a stream or range: the TSS duration. */
+/** Recorded seconds of power in a stream or range. */
 export function recordedPowerSeconds(stream: RideStream, range?: { startTime: number; endTime: number }): number {
   const { from, to } = range ? sampleRange(stream.time, range.startTime, range.endTime) : { from: 0, to: stream.power.length };
   let samples = 0;
   for (let i = from; i < to; i++) if (!Number.isNaN(stream.power[i])) samples++;
+  return samples * stream.sampleIntervalS;
+}
+
+/** Seconds of a stream or range that carry a 30 s mean (NP's samples × interval): the TSS duration. */
+export function stressSeconds(stream: RideStream, range?: { startTime: number; endTime: number }, options: { windowS?: number } = {}): number {
+  const rolling = rollingMeanPower(stream, options);
+  const { from, to } = range ? sampleRange(stream.time, range.startTime, range.endTime) : { from: 0, to: rolling.length };
+  let samples = 0;
+  for (let i = from; i < to; i++) if (!Number.isNaN(rolling[i])) samples++;
   return samples * stream.sampleIntervalS;
 }

@@ -9,7 +9,10 @@ export interface RangeSums {
   readonly powerSum: number;
   readonly powerSamples: number;
   readonly nonZeroPowerSamples: number;
+  /** Sum of the 4th powers of the 30 s mean, over the samples that have one. */
   readonly rollingFourthSum: number;
+  /** Samples with a full 30 s mean behind them: NP's and TSS's count. */
+  readonly fullWindowSamples: number;
   readonly cadenceSum: number;
   readonly nonZeroCadenceSamples: number;
   readonly cadenceSamples: number;
@@ -20,7 +23,7 @@ export interface RangeSums {
   readonly distanceCovered: number;
 }
 
-const PREFIXES = ['powerSum', 'powerSamples', 'nonZeroPowerSamples', 'rollingFourthSum', 'cadenceSum', 'nonZeroCadenceSamples', 'cadenceSamples', 'heartRateSum', 'heartRateSamples', 'speedSum', 'speedSamples'] as const;
+const PREFIXES = ['powerSum', 'powerSamples', 'nonZeroPowerSamples', 'rollingFourthSum', 'fullWindowSamples', 'cadenceSum', 'nonZeroCadenceSamples', 'cadenceSamples', 'heartRateSum', 'heartRateSamples', 'speedSum', 'speedSamples'] as const;
 type Prefix = (typeof PREFIXES)[number];
 
 /**
@@ -52,6 +55,11 @@ export class RideAccumulator {
     return this.length;
   }
 
+  /** Time of the first sample, or +Infinity before any. */
+  get firstTime(): number {
+    return this.length > 0 ? this.time[0] : Number.POSITIVE_INFINITY;
+  }
+
   /** Time of the last sample, or -Infinity before any. */
   get lastTime(): number {
     return this.length > 0 ? this.time[this.length - 1] : Number.NEGATIVE_INFINITY;
@@ -81,7 +89,10 @@ export class RideAccumulator {
       p.powerSum[k + 1] = p.powerSum[k] + (recorded ? power : 0);
       p.powerSamples[k + 1] = p.powerSamples[k] + (recorded ? 1 : 0);
       p.nonZeroPowerSamples[k + 1] = p.nonZeroPowerSamples[k] + (recorded && power !== 0 ? 1 : 0);
-      p.rollingFourthSum[k + 1] = p.rollingFourthSum[k] + (recorded ? this.ring.push(power) ** 4 : 0);
+      const mean = recorded ? this.ring.push(power) : 0;
+      const full = recorded && this.ring.full;
+      p.rollingFourthSum[k + 1] = p.rollingFourthSum[k] + (full ? mean ** 4 : 0);
+      p.fullWindowSamples[k + 1] = p.fullWindowSamples[k] + (full ? 1 : 0);
       const hasCadence = !Number.isNaN(cadence);
       p.cadenceSum[k + 1] = p.cadenceSum[k] + (hasCadence ? cadence : 0);
       p.cadenceSamples[k + 1] = p.cadenceSamples[k] + (hasCadence ? 1 : 0);

@@ -23,7 +23,7 @@ export interface SegmentMetrics {
   readonly recordedS: number;
   /** Watts, zeros included unless the option says otherwise. */
   readonly averagePower: number;
-  /** Watts, from the continuous 30 s rolling mean. */
+  /** Watts, from the continuous 30 s rolling mean (Coggan: NaN until the ride has 30 s of power). */
   readonly normalizedPower: number;
   readonly intensityFactor: number;
   readonly trainingStressScore: number;
@@ -60,8 +60,10 @@ export function metricsFromSums(
   const includeZeros = options.includeZeros ?? true;
   const averageCount = includeZeros ? sums.powerSamples : sums.nonZeroPowerSamples;
   const averagePower = averageCount > 0 ? sums.powerSum / averageCount : NaN;
-  const normalizedPower = normalizedPowerFromMoments(sums.rollingFourthSum, sums.powerSamples);
+  const normalizedPower = normalizedPowerFromMoments(sums.rollingFourthSum, sums.fullWindowSamples);
   const recordedS = sums.powerSamples * sampleIntervalS;
+  // TSS counts the seconds NP stands for: recorded samples with a 30 s mean behind them.
+  const stressS = sums.fullWindowSamples * sampleIntervalS;
   return {
     startTime,
     endTime,
@@ -70,7 +72,7 @@ export function metricsFromSums(
     averagePower,
     normalizedPower,
     intensityFactor: intensityFactor(normalizedPower, rider.ftp),
-    trainingStressScore: trainingStressScore(normalizedPower, rider.ftp, recordedS),
+    trainingStressScore: trainingStressScore(normalizedPower, rider.ftp, stressS),
     wattsPerKg: wattsPerKg(averagePower, rider.weightKg),
     normalizedWattsPerKg: wattsPerKg(normalizedPower, rider.weightKg),
     variabilityIndex: variabilityIndex(normalizedPower, averagePower),

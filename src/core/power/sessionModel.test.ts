@@ -4,6 +4,7 @@ import { createRideStream } from './rideStream';
 import { segmentMetrics } from './segmentMetrics';
 import { SessionModel } from './sessionModel';
 import { zScores } from './normalisation';
+import { defaultScope } from './matrixGroups';
 
 function ride(seed: number, seconds: number, hz: number, base: number) {
   const random = createRandom(seed);
@@ -118,5 +119,69 @@ describe('SessionModel.points caching', () => {
     expect(second).not.toBe(first);
     expect(second.map((p) => `${p.riderId}:${p.segmentNumber}:${p.x}`).sort()).toEqual(['a:1.1:20', 'a:1.2:30', 'b:1.1:30']);
     expect(Object.isFrozen(second)).toBe(true);
+  });
+});
+
+describe('SessionModel for one rider and the profile', () => {
+  const steady = (model: SessionModel, id: string, seconds: number, watts: (t: number) => number) => {
+    const time = Array.from({ length: seconds }, (_, i) => i);
+    model.appendSamples(id, { time, power: time.map(watts) });
+  };
+
+  it('a closing gate leaves the rest before the next lap out of every segment', () => {
+    const model = new SessionModel({ segmentsPerLap: 1 });
+    steady(model, 'a', 100, (t) => (t < 20 || (t >= 50 && t < 70) ? 300 : 50));
+    model.addGate({ riderId: 'a', time: 0 });
+    model.addGate({ riderId: 'a', time: 20, opens: false });
+    expect(model.openSince('a')).toBeNull();
+    model.addGate({ riderId: 'a', time: 50 });
+    model.addGate({ riderId: 'a', time: 70, opens: false });
+    const segments = model.segments('a');
+    expect(segments.map((s) => [s.segmentNumber, s.metrics.durationS, s.metrics.averagePower])).toEqual([
+      ['1.1', 20, 300],
+      ['2.1', 20, 300],
+    ]);
+  });
+
+  it('a new FTP or weight recomputes IF, TSS and W/kg of every segment already closed, at once', () => {
+    const model = new SessionModel({ segmentsPerLap: 1 });
+    steady(model, 'a', 120, () => 250);
+    for (const time of [0, 60, 120]) model.addGate({ riderId: 'a', time });
+    expect(model.segments('a').map((s) => s.metrics.intensityFactor)).toEqual([NaN, NaN]);
+    const before = model.points({ yMetric: 'intensityFactor', normalisation: 'absolute', scope: 'rider' });
+    model.setRider('a', { ftp: 250, weightKg: 50 });
+    const segments = model.segments('a');
+    // After the 30 s ring fills, NP of a steady 250 W is 250 W; the first lap's ring starts at zeros.
+    expect(segments[1].metrics.intensityFactor).toBeCloseTo(1, 9);
+    expect(segments[1].metrics.trainingStressScore).toBeCloseTo((60 / 3600) * 100, 9);
+    expect(segments.map((s) => s.metrics.wattsPerKg)).toEqual([5, 5]);
+    expect(model.points({ yMetric: 'intensityFactor', normalisation: 'absolute', scope: 'rider' })).not.toBe(before);
+  });
+
+  it('compares one rider’s own segments in rider scope, and opens one rider on it until a second lap', () => {
+    const model = new SessionModel({ segmentsPerLap: 3 });
+    steady(model, 'a', 90, (t) => 100 + t);
+    for (const time of [0, 30, 60, 90]) model.addGate({ riderId: 'a', time });
+    expect(model.lapsRidden).toBe(1);
+    expect(defaultScope(1, model.lapsRidden)).toBe('rider');
+    expect(model.points({ scope: 'segment' }).map((p) => [p.x, p.y])).toEqual([[0, 0], [0, 0], [0, 0]]);
+    const own = model.points({ scope: 'rider', yMetric: 'averagePower' });
+    expect(own.map((p) => Math.sign(p.y))).toEqual([-1, 0, 1]);
+    expect(defaultScope(1, 2)).toBe('session');
+    expect(defaultScope(2, 1)).toBe('segment');
+  });
+
+  it('sizes the 30 s window by the rider’s own sample rate and sums the whole ride', () => {
+    const model = new SessionModel({ segmentsPerLap: 1 });
+    model.setRider('fast', { ftp: 200, weightKg: null }, { sampleIntervalS: 0.5 });
+    const time = Array.from({ length: 240 }, (_, i) => i * 0.5);
+    model.appendSamples('fast', { time, power: time.map((t) => (t < 60 ? 0 : 200)) });
+    const summary = model.rideSummary('fast')!;
+    expect(summary.durationS).toBe(120);
+    expect(summary.recordedS).toBe(120);
+    // 60 s at 200 W after 60 s at 0: the 60-sample (30 s) ring is full of 200 W for the last 30 s.
+    expect(summary.averagePower).toBe(100);
+    expect(summary.intensityFactor).toBeCloseTo(summary.normalizedPower / 200, 12);
+    expect(model.rideSummary('nobody')).toBeNull();
   });
 });

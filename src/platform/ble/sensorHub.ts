@@ -35,6 +35,11 @@ interface Entry {
   readonly stop: (() => void)[];
 }
 
+/** A rate is only a value once the tracker knows it (NaN before the second event). */
+function known(values: PacketValues, key: 'cadence' | 'speed', value: number): void {
+  if (!Number.isNaN(value)) values[key] = value;
+}
+
 /** Every connected sensor: decodes its packets with the core decoders and keeps its state for the screen. */
 export class SensorHub {
   private readonly entries = new Map<string, Entry>();
@@ -94,14 +99,14 @@ export class SensorHub {
       if (packet.kind === 'power') {
         const measurement = decodeCyclingPowerMeasurement(packet.value);
         values.power = measurement.instantaneousPower;
-        if (measurement.crankRevolutions) values.cadence = entry.crank.update(measurement.crankRevolutions, arrivalS);
-        if (measurement.wheelRevolutions) values.speed = entry.wheel.update(measurement.wheelRevolutions, arrivalS);
+        if (measurement.crankRevolutions) known(values, 'cadence', entry.crank.update(measurement.crankRevolutions, arrivalS));
+        if (measurement.wheelRevolutions) known(values, 'speed', entry.wheel.update(measurement.wheelRevolutions, arrivalS));
       } else if (packet.kind === 'heartRate') {
         values.heartRate = decodeHeartRateMeasurement(packet.value).heartRate;
       } else if (packet.kind === 'speedCadence') {
         const measurement = decodeCscMeasurement(packet.value);
-        if (measurement.crankRevolutions) values.cadence = entry.crank.update(measurement.crankRevolutions, arrivalS);
-        if (measurement.wheelRevolutions) values.speed = entry.wheel.update(measurement.wheelRevolutions, arrivalS);
+        if (measurement.crankRevolutions) known(values, 'cadence', entry.crank.update(measurement.crankRevolutions, arrivalS));
+        if (measurement.wheelRevolutions) known(values, 'speed', entry.wheel.update(measurement.wheelRevolutions, arrivalS));
       } else {
         entry.state = { ...entry.state, battery: decodeBatteryLevel(packet.value) };
         this.listener.changed();

@@ -1,4 +1,4 @@
-import type { MeasurementKind } from './sensorSource';
+import type { MeasurementKind, SensorSource } from './sensorSource';
 import type { SensorHub } from './sensorHub';
 import { TestSensorSource } from './testSensorSource';
 
@@ -22,7 +22,8 @@ export function sensorTestRequested(): boolean {
   return /(^|[?&])sensor-test\b/.test(globalThis.location?.search ?? '');
 }
 
-export function installSensorTestFeed(hub: SensorHub, onAdded: (sensorId: string) => void): void {
+/** `adopt` must put the source into the hub at once (push may follow addSensor in the same task). */
+export function installSensorTestFeed(hub: SensorHub, adopt: (source: SensorSource) => void): void {
   let count = 0;
   const feed: SensorTestFeed = {
     sensorIds: () => hub.states().map((s) => s.id),
@@ -33,8 +34,7 @@ export function installSensorTestFeed(hub: SensorHub, onAdded: (sensorId: string
     },
     addSensor(name) {
       const source = new TestSensorSource(`test-${++count}`, name);
-      hub.add(source);
-      onAdded(source.id);
+      adopt(source);
       return source.id;
     },
   };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRideStream, type RideStreamColumns } from '../../core/power/index';
+import { createRideStream, openingGates, type RideStreamColumns } from '../../core/power/index';
 import { ReplayClock, type ReplaySink, type ReplayTrack } from './replayClock';
 
 /** A sink that writes down every call, so order and content can be checked. */
@@ -12,7 +12,7 @@ function recordingSink() {
       samples.set(riderId, [...(samples.get(riderId) ?? []), ...times]);
       events.push(`s:${riderId}:${times[0]}-${times[times.length - 1]}`);
     },
-    gate: (riderId, time) => events.push(`g:${riderId}:${time}`),
+    gate: (riderId, gate) => events.push(`g:${riderId}:${gate.time}`),
     reset: () => {
       events.push('reset');
       samples.clear();
@@ -25,7 +25,7 @@ function recordingSink() {
 /** A 1 Hz track of `seconds` samples (time 0…seconds−1) with power = time. */
 function track(riderId: string, seconds: number, gates: number[]): ReplayTrack {
   const time = Array.from({ length: seconds }, (_, i) => i);
-  return { riderId, stream: createRideStream({ time, power: time }, 1), gates };
+  return { riderId, stream: createRideStream({ time, power: time }, 1), gates: openingGates(gates) };
 }
 
 beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));

@@ -6,7 +6,9 @@ export interface SessionRider {
   readonly name: string;
   readonly ftp: number | null;
   readonly weightKg: number | null;
-  /** The sensor the rider wore (live sessions), so a resume re-pairs it. */
+  /** The sensors the rider wore (live sessions), so a resume re-pairs them. */
+  readonly sensorIds?: readonly string[];
+  /** Sessions recorded before riders could wear several sensors. */
   readonly sensorId?: string | null;
 }
 
@@ -25,11 +27,23 @@ export interface SessionCourse {
   readonly segmentNames: readonly string[];
 }
 
+/** A sensor reading kept out of the samples because no sensor can truly give it (a 32,767 W packet). */
+export interface SessionRejectedReading {
+  readonly riderId: string;
+  /** Session seconds. */
+  readonly time: number;
+  readonly quantity: 'power' | 'cadence' | 'heartRate' | 'speed';
+  readonly value: number;
+  /** "power 32,767 W is above 3,000 W". */
+  readonly reason: string;
+}
+
 /** The `sessions` store row, with the Ride fields it carries besides the shared ones. */
 export type RideSessionRecord = TracksideDb['sessions']['value'] & {
   readonly riders?: readonly SessionRider[];
   readonly course?: SessionCourse;
   readonly gaps?: readonly SessionGap[];
+  readonly rejected?: readonly SessionRejectedReading[];
 };
 
 export const SAMPLE_COLUMNS = ['time', 'power', 'cadence', 'heartRate', 'speed', 'distance'] as const;

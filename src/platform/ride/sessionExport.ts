@@ -14,6 +14,14 @@ export function sessionAsFieldExports(session: StoredSession): { riderName: stri
   });
 }
 
+/** The files a stored session exports to, one per rider: field-export xlsx or ride CSV. */
+export function sessionFiles(session: StoredSession, kind: 'xlsx' | 'csv'): { fileName: string; blob: Blob }[] {
+  return sessionAsFieldExports(session).map(({ riderName, ride }) => ({
+    fileName: `${`${session.record.name} ${riderName}`.replace(/[^\w.-]+/g, '_')}.${kind}`,
+    blob: kind === 'xlsx' ? fieldExportXlsx(ride) : rideCsv(ride),
+  }));
+}
+
 export function fieldExportXlsx(ride: FieldExportRide): Blob {
   const workbook = utils.book_new();
   for (const [name, rows] of Object.entries(fieldExportToSheets(ride))) utils.book_append_sheet(workbook, utils.aoa_to_sheet(rows), name);
@@ -31,13 +39,4 @@ export function rideCsv(ride: FieldExportRide): Blob {
     lines.push([wall, stream.time[i], cell(stream.power[i]), cell(stream.cadence[i]), cell(stream.speed[i]), cell(stream.heartRate[i]), cell(stream.distance[i])].join(','));
   }
   return new Blob([lines.join('\n') + '\n'], { type: 'text/csv' });
-}
-
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -5,7 +5,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
  * so that a device that skipped versions upgrades through every one.
  */
 export interface TracksideDb extends DBSchema {
-  riders: { key: string; value: { id: string; name: string; weightKg: number | null; ftp: number | null; squad: string | null } };
+  /** Rider profiles; `sensorIds` (Ride) are the sensors the rider last wore, so the profile follows them. */
+  riders: { key: string; value: { id: string; name: string; weightKg: number | null; ftp: number | null; squad: string | null; sensorIds?: string[] } };
   sessions: { key: string; value: { id: string; name: string; startedAt: number; endedAt: number | null; riderIds: string[]; source: string }; indexes: { byStart: number } };
   /** Samples in chunks (about a second of data each), keyed [sessionId, riderId, chunkNumber]. */
   samples: { key: [string, string, number]; value: { sessionId: string; riderId: string; chunkNumber: number; columns: Record<string, Float64Array> }; indexes: { bySession: string } };

@@ -1,6 +1,7 @@
 import { FIELD_EXPORT_SHEETS, type FieldExportRead, type FieldExportRider, type FieldExportSegment, type SheetRows } from './fieldExport';
-import { createRideStream } from './rideStream';
-import { parseSegmentNumber, formatSegmentNumber } from './segmentNumber';
+import { implausibility, plausibleOrGap } from '../plausibleRanges';
+import { createRideStream } from '../rideStream';
+import { parseSegmentNumber, formatSegmentNumber } from '../segmentNumber';
 import { FieldExportError, columnLetter, findColumn, numberCell, type SheetIssue } from './sheetCells';
 
 const POWER_COLUMNS = {
@@ -63,7 +64,13 @@ function readPowerData(sheets: SheetRows, issues: SheetIssue[]) {
       continue;
     }
     wallTimes.push(wallTime);
-    for (const key of ['power', 'cadence', 'speed', 'heartRate', 'distance'] as const) columns[key].push(cell(key));
+    for (const key of ['power', 'cadence', 'speed', 'heartRate'] as const) {
+      const value = cell(key);
+      const reason = implausibility(key, value);
+      if (reason !== null) issues.push({ sheet: name, row: r + 1, column: `${columnLetter(index[key])} (${String(header[index[key]])})`, message: `${reason}; kept as a gap, not counted` });
+      columns[key].push(plausibleOrGap(key, value));
+    }
+    columns.distance.push(cell('distance'));
   }
   if (wallTimes.length === 0) throw new FieldExportError({ sheet: name }, 'no sample rows');
   return { wallTimes, columns };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldExportFromSheets } from './fieldExportFromSheets';
 import { fieldExportToSheets } from './fieldExportToSheets';
-import { createRideStream } from './rideStream';
+import { createRideStream } from '../rideStream';
 import type { FieldExportRide } from './fieldExport';
 
 const sheets = () => ({

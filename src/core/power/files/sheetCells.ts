@@ -1,3 +1,5 @@
+import { parseDecimal } from './csvText';
+
 /**
  * Where a value sits in a workbook, in the words a user sees in Excel: sheet, 1-based row,
  * column letter and header. Every field-export message is built from it.
@@ -42,10 +44,11 @@ export function findColumn(header: readonly unknown[], names: readonly string[])
 /** An empty cell is "not recorded" (NaN); text that is not a number is an issue. */
 export function numberCell(value: unknown, place: CellPlace, issues: SheetIssue[]): number {
   if (value === null || value === undefined || value === '') return NaN;
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string') {
-    const parsed = Number(value.trim().replace(',', '.'));
-    if (value.trim() !== '' && Number.isFinite(parsed)) return parsed;
+    // Number() would take `0x1F4` and `Infinity`; a cell must be a plain decimal number.
+    const parsed = parseDecimal(value, true);
+    if (parsed !== null && Number.isFinite(parsed)) return parsed;
   }
   issues.push({ ...place, message: `expected a number, got ${JSON.stringify(value)}` });
   return NaN;

@@ -1,4 +1,4 @@
-import type { RideStream } from './rideStream';
+import type { RideStream } from '../rideStream';
 import type { SheetIssue } from './sheetCells';
 
 /**

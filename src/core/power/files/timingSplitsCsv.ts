@@ -1,5 +1,5 @@
 import { csvLines, detectDelimiter, parseClockTime, splitCsvLine } from './csvText';
-import type { GateEvent } from './sessionModel';
+import type { GateEvent } from '../sessionModel';
 
 /**
  * Timing-gate exports: one row per rider and gate, with either the time of day / time since
