@@ -3,6 +3,7 @@
  * loaded file's rows into `performances`, the anomalies table the detectors' scores land
  * in, the dataset fingerprint, and the queries behind the evaluation, consensus and profile.
  */
+import type { FixedValues } from '../../core/athletics/columns';
 import type { ColumnInfo } from '../duckdb/duckdb.api';
 import type { ColumnMapping } from './resultsLab.api';
 import { quoteIdentifier as id, quoteLiteral as text } from '../intake/fileFormat';
@@ -11,39 +12,38 @@ export { id, text };
 
 const numericTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/;
 
-/** A file's column as a date: text and timestamps cast; numbers read as Excel serial days. */
-function dateOf(column: string | undefined, columns: ColumnInfo[]): string {
+/** A file's column as a date: text and timestamps cast; numbers read as Excel serial days; or the file's one date. */
+function dateOf(column: string | undefined, columns: ColumnInfo[], fixed?: string): string {
+  if (!column && fixed !== undefined) return `TRY_CAST(${text(fixed)} AS DATE)`;
   if (!column) return 'NULL::DATE';
   const type = columns.find((c) => c.name === column)?.type ?? 'VARCHAR';
   const ref = `r.${id(column)}`;
   return numericTypes.test(type) ? `(DATE '1899-12-30' + TRY_CAST(${ref} AS INTEGER))` : `TRY_CAST(${ref} AS DATE)`;
 }
 
-const textOf = (column: string | undefined): string => (column ? `NULLIF(trim(r.${id(column)}::VARCHAR), '')` : 'NULL::VARCHAR');
+/** A file's column as trimmed text (NULL when blank), or the one value the analyst gave for the whole file. */
+const textOf = (column: string | undefined, fixed?: string): string =>
+  column ? `NULLIF(trim(r.${id(column)}::VARCHAR), '')` : fixed !== undefined ? `NULLIF(trim(${text(fixed)}), '')` : 'NULL::VARCHAR';
 
-/** One chunk of a raw file's text columns for the mark parser, by DuckDB row id. */
-export function rawTextChunkSql(table: string, mapping: ColumnMapping, from: number, to: number): string {
-  return `SELECT rowid::INTEGER AS source_row, ${textOf(mapping.athlete)} AS athlete, ${textOf(mapping.event)} AS event,
-    ${textOf(mapping.mark)} AS mark, ${textOf(mapping.wind)} AS wind
+/**
+ * One chunk of a raw file's text columns for the parser (normaliseResultColumns), by DuckDB
+ * row id: the sex travels with the event, since the event's implement depends on it.
+ */
+export function rawTextChunkSql(table: string, mapping: ColumnMapping, from: number, to: number, fixed: FixedValues = {}): string {
+  return `SELECT rowid::INTEGER AS source_row, ${textOf(mapping.athlete)} AS athlete, ${textOf(mapping.event, fixed.event)} AS event,
+    ${textOf(mapping.mark)} AS mark, ${textOf(mapping.wind)} AS wind, ${textOf(mapping.sex, fixed.sex)} AS sex
   FROM ${id(table)} r WHERE rowid >= ${from} AND rowid < ${to} ORDER BY rowid`;
 }
 
-const sexOf = (column: string | undefined): string => {
-  if (!column) return `'unknown'`;
-  const value = `lower(trim(r.${id(column)}::VARCHAR))`;
-  return `CASE WHEN ${value} IN ('m', 'male', 'men', 'man', 'boys') THEN 'male'
-    WHEN ${value} IN ('f', 'w', 'female', 'women', 'woman', 'girls') THEN 'female' ELSE coalesce(${value}, 'unknown') END`;
-};
-
-/** The raw file joined with its parsed columns, into `performances` (ids after `idOffset`). */
-export function insertPerformancesSql(raw: string, parsed: string, fileId: number, idOffset: number, mapping: ColumnMapping, columns: ColumnInfo[]): string {
-  const date = dateOf(mapping.date, columns);
+/** The raw file joined with its parsed columns (sex and event read by the parser), into `performances` (ids after `idOffset`). */
+export function insertPerformancesSql(raw: string, parsed: string, fileId: number, idOffset: number, mapping: ColumnMapping, columns: ColumnInfo[], fixed: FixedValues = {}): string {
+  const date = dateOf(mapping.date, columns, fixed.date);
   const season = mapping.season ? `coalesce(TRY_CAST(r.${id(mapping.season)} AS INTEGER), year(${date}))` : `year(${date})`;
   return `INSERT INTO performances
   SELECT (${idOffset} + q.source_row + 1)::INTEGER, ${fileId}, (q.source_row + 1)::INTEGER,
-    ${textOf(mapping.athlete)}, q.athlete_key, ${dateOf(mapping.dob, columns)}, upper(${textOf(mapping.nationality)}),
-    q.event, ${sexOf(mapping.sex)}, q.direction, q.mark, ${textOf(mapping.mark)}, q.mark_flags,
-    ${date}, ${season}, q.wind, ${textOf(mapping.venue)}, ${textOf(mapping.competition)}, ${textOf(mapping.position)}, NULL
+    ${textOf(mapping.athlete)}, q.athlete_key, ${dateOf(mapping.dob, columns)}, upper(${textOf(mapping.nationality, fixed.nationality)}),
+    q.event, q.sex, q.direction, q.mark, ${textOf(mapping.mark)}, q.mark_flags,
+    ${date}, ${season}, q.wind, ${textOf(mapping.venue, fixed.venue)}, ${textOf(mapping.competition, fixed.competition)}, ${textOf(mapping.position)}, NULL
   FROM ${id(raw)} r JOIN ${id(parsed)} q ON r.rowid = q.source_row`;
 }
 

@@ -3,7 +3,7 @@
  * (src/platform/results): the UI calls these and renders what comes back; it never writes
  * SQL nor touches a worker. Everything heavy runs in the DuckDB worker or the compute pool.
  */
-import type { ResultField, ColumnRecognition } from '../../core/athletics/columns';
+import type { ResultField, ColumnRecognition, FixedValues } from '../../core/athletics/columns';
 import type { MarkExclusion } from '../../core/athletics/marks';
 import type { DetectorInfo, DetectorParameters } from '../../core/detectors/types';
 import type { EvaluationRow } from '../../core/evaluation/report';
@@ -29,6 +29,8 @@ export interface LoadedResultsFile {
   /** What the user should know that did not stop the load: "row 1,204: mark "fast" is not a mark". */
   warnings: string[];
   mapping: ColumnMapping;
+  /** One value for every row, for a field the file has no column for (sex `male` for a men's list). */
+  fixed: FixedValues;
   /** From reading the file to its rows being queryable (athlete ids assigned). */
   milliseconds: number;
 }
