@@ -74,7 +74,7 @@ export async function eventGroups(connection: DuckDBConnection): Promise<EventGr
 export async function eventColumns(connection: DuckDBConnection, group: EventGroup): Promise<{ columns: EventColumns; performanceId: Int32Array }> {
   const rows = (await connection.runAndReadAll(eventFeaturesSql(group.event, group.sex))).getColumnsJson();
   const numbers = (values: unknown[]) => Float64Array.from(values, (v) => (v === null ? NaN : Number(v)));
-  const [performanceId, athlete, season, dayNumber, age, improvement, priorCount, wind, mark] = rows;
+  const [performanceId, athlete, season, dayNumber, age, wind, mark] = rows;
   return {
     performanceId: Int32Array.from(performanceId as number[]),
     columns: {
@@ -86,8 +86,6 @@ export async function eventColumns(connection: DuckDBConnection, group: EventGro
       season: Int32Array.from(season as number[]),
       dayNumber: numbers(dayNumber),
       age: numbers(age),
-      improvement: numbers(improvement),
-      priorCount: numbers(priorCount),
       wind: numbers(wind),
     },
   };
