@@ -202,15 +202,21 @@ const sexWords: Record<string, string> = { male: 'men', female: 'women' };
  * "Shot put 7.26 kg, men" for the senior shot (the sex says which), "Decathlon (U20
  * implements), men", "Shot put (senior implement), sex unknown".
  */
-export function eventGroupLabel(event: string, sex: string): string {
+export function eventGroupLabel(event: string, sex: string, options: { withSex?: boolean } = {}): string {
   const known = sexOf(sex);
   const info = describeEvent(event, known);
-  if (info === null) return `${event}, ${sexWords[sex] ?? (sex === 'unknown' ? 'sex unknown' : sex)}`;
+  const sexText = options.withSex === false ? '' : `, ${sexWords[sex] ?? (sex === 'unknown' ? 'sex unknown' : sex)}`;
+  if (info === null) return `${event}${sexText}`;
   const kind = implementKind(info.discipline);
   const implement = info.implement ?? (known && kind !== 'age-set' ? categoryImplement(info.discipline, 'senior', known) : null);
   let label = disciplineLabel(info.discipline);
   if (implement?.kind === 'age-set') label += ` (${implementLabel(implement)})`;
   else if (implement) label += ` ${implementLabel(implement)}`;
   else if (kind === 'weight' || kind === 'height') label += ' (senior implement)';
-  return `${label}, ${sexWords[sex] ?? (sex === 'unknown' ? 'sex unknown' : sex)}`;
+  return `${label}${sexText}`;
+}
+
+/** An event without its sex, as a filter names it: "Shot put 6 kg", "110 m hurdles 99.0 cm", "Shot put (senior implement)". */
+export function eventLabel(event: string): string {
+  return eventGroupLabel(event, 'unknown', { withSex: false });
 }

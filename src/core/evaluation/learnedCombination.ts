@@ -7,7 +7,7 @@
  * as log(1 + results) and era as the decades of the first and last season — and nothing else.
  * The coefficients shown are the fit on all athletes, per sd of each feature.
  */
-import { fitLogistic, logisticTerms, predictLogistic, type LogisticModel } from '../stats/logisticRegression';
+import { fitLogistic, predictLogistic, type LogisticModel } from '../stats/logisticRegression';
 import { normalQuantile } from '../stats/normal';
 import { averageRanks } from '../stats/ranks';
 import { groupedFolds } from './folds';
@@ -85,13 +85,4 @@ export function learnedCombination(detectors: { label: string; scores: ArrayLike
     ...eraFeatures(covariates),
   ];
   return { ...crossFit(features, labels, groups, options), features };
-}
-
-/** Why the model ranks one athlete where it does: its largest terms (coefficient × standardised value), largest first. */
-export function largestTerms(combination: LearnedCombination, row: number, count = 4): { name: string; term: number }[] {
-  const terms = logisticTerms(combination.model, combination.features.map((f) => f.values), row);
-  return combination.features
-    .map((f, j) => ({ name: f.name, term: terms[j] }))
-    .sort((a, b) => Math.abs(b.term) - Math.abs(a.term))
-    .slice(0, count);
 }

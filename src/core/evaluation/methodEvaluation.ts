@@ -7,12 +7,14 @@
  * top k for the chart, and plain words on what carries information beyond exposure and era.
  */
 import { logSpacedKs, precisionsAtK } from './precisionAtK';
-import { crossFit, eraFeatures, largestTerms, learnedCombination, type CareerCovariates, type LearnedCombination } from './learnedCombination';
+import { logisticTerms } from '../stats/logisticRegression';
+import { crossFit, eraFeatures, learnedCombination, type CareerCovariates, type LearnedCombination } from './learnedCombination';
 import { plainWords } from './plainWords';
-import { rankingRow, type RankingRow } from './report';
-import { crossStrata, eras, exposureDeciles } from './strata';
+import { rankingRow } from './report';
+import type { EvaluationReport, MethodKind, MethodRow } from './evaluationReport';
 
-export type MethodKind = 'detector' | 'consensus' | 'baseline' | 'supervised';
+export type { EvaluationReport, LiftCurve, MethodKind, MethodRow } from './evaluationReport';
+import { crossStrata, eras, exposureDeciles } from './strata';
 
 export interface MethodScores {
   id: string;
@@ -42,42 +44,23 @@ export interface EvaluationInput {
   seed: number;
 }
 
-export interface MethodRow extends RankingRow {
-  method: string;
-  label: string;
-  kind: MethodKind;
-  /** AP ÷ the best of the three trivial baselines' AP. */
-  apOverBaseline: number;
-}
-
-export interface LiftCurve {
-  method: string;
-  label: string;
-  kind: MethodKind;
-  points: { k: number; lift: number }[];
-}
-
-export interface EvaluationReport {
-  level: 'athlete' | 'performance';
-  n: number;
-  positives: number;
-  baseRate: number;
-  exposureStrata: string[];
-  eraStrata: string[];
-  rows: MethodRow[];
-  lift: LiftCurve[];
-  /** The learned combination's fit on all athletes, per sd of each feature; null at the performance level. */
-  learned: { coefficients: { name: string; value: number }[]; intercept: number } | null;
-  /** What the table says, in sentences. */
-  words: string[];
-}
-
-/** Per item of the learned combination: its out-of-fold probability, rank and largest terms (the profile's "why"). */
+/** Per item of the learned combination: its out-of-fold probability, rank and terms (the profile's "why"). */
 export interface LearnedRanking {
   probability: Float64Array;
   /** 1 = highest probability. */
   rank: Int32Array;
-  why(item: number): { name: string; term: number }[];
+  /** The features' names, and per item (row-major, item × feature) coefficient × standardised value. */
+  names: string[];
+  terms: Float32Array;
+}
+
+/** Why the model ranks an item where it does: its largest terms, largest first. */
+export function largestTermsOf(ranking: Pick<LearnedRanking, 'names' | 'terms'>, item: number, count = 4): { name: string; term: number }[] {
+  const d = ranking.names.length;
+  return ranking.names
+    .map((name, j) => ({ name, term: ranking.terms[item * d + j] }))
+    .sort((a, b) => Math.abs(b.term) - Math.abs(a.term))
+    .slice(0, count);
 }
 
 /** Flags the top `share` of scores (ties at the cut included): a baseline's threshold. */
@@ -132,5 +115,9 @@ function ranking(combination: LearnedCombination): LearnedRanking {
   const order = Array.from(probability.keys()).sort((a, b) => probability[b] - probability[a]);
   const rank = new Int32Array(probability.length);
   order.forEach((item, r) => { rank[item] = r + 1; });
-  return { probability, rank, why: (item) => largestTerms(combination, item) };
+  const d = combination.features.length;
+  const terms = new Float32Array(probability.length * d);
+  const columns = combination.features.map((f) => f.values);
+  for (let i = 0; i < probability.length; i++) terms.set(logisticTerms(combination.model, columns, i), i * d);
+  return { probability, rank, names: combination.features.map((f) => f.name), terms };
 }

@@ -6,7 +6,7 @@
  * as many results (or of the same era) more often than a coin would.
  */
 import type { AucEstimate } from './rocAuc';
-import type { EvaluationReport, MethodRow } from './methodEvaluation';
+import type { EvaluationReport, MethodRow } from './evaluationReport';
 
 const beyondChance = (estimate: AucEstimate): boolean => estimate.auc - 2 * estimate.standardError > 0.5;
 const auc = (estimate: AucEstimate): string => estimate.auc.toFixed(2);

@@ -6,7 +6,7 @@ import { logSpacedKs, precisionAtK, precisionsAtK } from './precisionAtK';
 import { crossStrata, eras, exposureDeciles } from './strata';
 import { groupedFolds } from './folds';
 import { crossFit, eraFeatures, rankNormalScores } from './learnedCombination';
-import { evaluateMethods } from './methodEvaluation';
+import { evaluateMethods, largestTermsOf } from './methodEvaluation';
 
 /** Naive AUC: every (positive, negative) pair, ties half. */
 function naiveAuc(scores: number[], labels: number[]): number {
@@ -159,7 +159,7 @@ describe('the whole evaluation', () => {
     expect(report.lift[0].points[0].k).toBe(10);
     expect(learned!.rank.length).toBe(n);
     const top = learned!.rank.indexOf(1);
-    expect(learned!.why(top)[0].name).toMatch(/Signal|number of results/);
+    expect(largestTermsOf(learned!, top)[0].name).toMatch(/Signal|number of results/);
   });
 
   it('names the era by the decades of first and last season, against the most common', () => {

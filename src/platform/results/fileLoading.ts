@@ -12,7 +12,7 @@ import { duckDb } from '../duckdb/duckdbClient';
 import { computePool } from '../pool/browserPool';
 import { database } from '../storage/database';
 import { id, insertPerformancesSql, rawTextChunkSql } from './labSql';
-import type { ColumnMapping, JobOptions, LoadedResultsFile, MappingRequest } from './resultsLab.api';
+import type { ColumnMapping, JobOptions, LoadedResultsFile, MappingRequest } from './results.types';
 import type { NormaliseChunkResult } from './work/normaliseChunk';
 
 const chunkRows = 100_000;

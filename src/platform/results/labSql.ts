@@ -5,7 +5,7 @@
  */
 import type { FixedValues } from '../../core/athletics/columns';
 import type { ColumnInfo } from '../duckdb/duckdb.api';
-import type { ColumnMapping } from './resultsLab.api';
+import type { ColumnMapping } from './results.types';
 import { quoteIdentifier as id, quoteLiteral as text } from '../intake/fileFormat';
 
 export { id, text };
@@ -76,7 +76,7 @@ export function groupPerformanceIdsSql(event: string, sex: string): string {
 /** Every scored performance with each detector's score (s0…) and flag (f0…) beside it. */
 export function evaluationInputSql(detectors: string[]): string {
   const pivots = detectors
-    .map((d, i) => `max(a.score) FILTER (WHERE a.detector = ${text(d)}) AS s${i}, max(a.flagged) FILTER (WHERE a.detector = ${text(d)}) AS f${i}`)
+    .map((d, i) => `max(a.score) FILTER (WHERE a.detector = ${text(d)}) AS s${i}, max(a.flagged) FILTER (WHERE a.detector = ${text(d)})::TINYINT AS f${i}`)
     .join(',\n    ');
   return `SELECT p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark${pivots ? `,\n    ${pivots}` : ''}
   FROM performances p LEFT JOIN anomalies a ON a.performance_id = p.performance_id

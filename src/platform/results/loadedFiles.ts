@@ -6,7 +6,7 @@
 import type { FixedValues } from '../../core/athletics/columns';
 import { duckDb } from '../duckdb/duckdbClient';
 import { loadResultsFile, rememberMapping, type FileLoadResult } from './fileLoading';
-import type { ColumnMapping, JobOptions, LoadedResultsFile } from './resultsLab.api';
+import type { ColumnMapping, JobOptions, LoadedResultsFile } from './results.types';
 
 export class LoadedFiles {
   #files = new Map<string, { fileId: number; info: LoadedResultsFile }>();
