@@ -13,23 +13,18 @@ import { relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { recogniseColumns } from '../../src/core/athletics/columns';
 import { describeEvent, eventGroupLabel } from '../../src/core/athletics/events';
-import { athletesSql } from '../../src/core/athletics/resultsSql';
-import { readSanctionList } from '../../src/core/athletics/sanctions';
-import { matchSanctions } from '../../src/core/athletics/sanctionMatching';
 import { normaliseSex } from '../../src/core/athletics/sex';
-import { listDetectors, runDetector } from '../../src/core/detectors/registry';
 import { evaluationInput, type ScoredPerformances } from '../../src/core/evaluation/evaluationInput';
-import { sanctionPeriod, type SanctionPeriod } from '../../src/core/evaluation/labels';
 import { evaluateMethods, type EvaluationReport } from '../../src/core/evaluation/methodEvaluation';
 import { printTable } from '../lib/builtApp';
 import { dataFolder } from '../lib/dataFolder';
-import { eventColumns, eventGroups, loadResults } from '../lib/nativeResults';
+import { eventGroups, loadResults } from '../lib/nativeResults';
+import { matchSanctionList, runDetectors } from '../lib/nativeEvaluation';
 import { headersOf, resultsFiles } from '../lib/resultsFolder';
 
 const failures: string[] = [];
 const three = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
 const two = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
-const quoted = (path: string) => `'${path.replaceAll("'", "''")}'`;
 
 /** The file's own spellings: every (discipline, sex) it writes must give one event, and each event one implement. */
 async function checkImplements(connection: DuckDBConnection, path: string): Promise<number> {
@@ -57,68 +52,6 @@ async function checkImplements(connection: DuckDBConnection, path: string): Prom
   return groups.length;
 }
 
-/** Every detector over every group, into one table of scored performances. */
-async function runDetectors(connection: DuckDBConnection, rows: number): Promise<{ table: Omit<ScoredPerformances, 'sanctions'>; seconds: Map<string, number> }> {
-  const detectors = listDetectors();
-  const groups = await eventGroups(connection);
-  const scores = detectors.map(() => new Float64Array(rows).fill(NaN)), flagged = detectors.map(() => new Uint8Array(rows));
-  const athleteOf = new Int32Array(rows), season = new Int32Array(rows), groupOf = new Int32Array(rows), marks = new Float64Array(rows);
-  const seconds = new Map(detectors.map((d) => [d.id, 0]));
-  let at = 0;
-  for (const [g, group] of groups.entries()) {
-    const { columns } = await eventColumns(connection, group);
-    const n = columns.mark.length;
-    athleteOf.set(columns.athlete, at); season.set(columns.season, at); marks.set(columns.mark, at);
-    groupOf.fill(g, at, at + n);
-    detectors.forEach((detector, d) => {
-      const started = performance.now();
-      try {
-        const run = runDetector(detector.id, columns, {}, 1);
-        scores[d].set(run.scores, at);
-        flagged[d].set(run.flagged, at);
-      } catch (error) {
-        failures.push(`${detector.id} failed on ${group.event} ${group.sex}: ${(error as Error).message}`);
-      }
-      seconds.set(detector.id, seconds.get(detector.id)! + (performance.now() - started) / 1000);
-    });
-    at += n;
-  }
-  const take = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => a.subarray(0, at) as T;
-  return {
-    table: {
-      athleteOf: take(athleteOf), season: take(season), groupOf: take(groupOf), marks: take(marks),
-      higherIsBetter: groups.map((g) => (g.direction === 'higher' ? 1 : 0)),
-      detectors: detectors.map((d, k) => ({ id: d.id, label: d.label, scores: take(scores[k]), flagged: take(flagged[k]) })),
-    },
-    seconds,
-  };
-}
-
-/** The sanctions list matched to the file's athletes: sanction periods by athlete id. */
-async function sanctionPeriods(connection: DuckDBConnection, path: string): Promise<Map<number, SanctionPeriod[]>> {
-  const reader = /\.parquet$/i.test(path) ? `read_parquet(${quoted(path)})` : `read_csv(${quoted(path)}, header = true, all_varchar = true)`;
-  const rows = (await connection.runAndReadAll(`SELECT * FROM ${reader}`)).getRowObjectsJson() as Record<string, string | null>[];
-  const list = readSanctionList(rows);
-  const athletes = (await connection.runAndReadAll(athletesSql)).getRowObjectsJson();
-  const matches = matchSanctions(list.records, athletes.map((a) => ({
-    id: String(a.athlete_id), name: String(a.name), dob: (a.dob as string | null) ?? null,
-    nationality: a.nationality ? String(a.nationality).split(',') : null, firstSeason: Number(a.first_season), lastSeason: Number(a.last_season),
-  })));
-  const periods = new Map<number, SanctionPeriod[]>();
-  const statuses = { matched: 0, ambiguous: 0, unmatched: 0 };
-  for (const match of matches) {
-    statuses[match.status]++;
-    if (match.status !== 'matched') continue;
-    const period = sanctionPeriod(list.records[match.sanctionIndex]);
-    for (const candidate of match.athletes) periods.set(Number(candidate.athleteId), [...(periods.get(Number(candidate.athleteId)) ?? []), period]);
-  }
-  const dated = list.records.filter((r) => r.violationYears.length > 0).length;
-  const other = list.otherSports ? `; ${list.otherSports.rows} rows of other sports left out` : '';
-  console.log(`${list.records.length} sanctions (${dated} with a year, read from "${list.columns.date ?? 'no date column'}")${other}: ${statuses.matched} matched, ${statuses.ambiguous} ambiguous, ${statuses.unmatched} unmatched → ${periods.size} sanctioned athletes`);
-  if (list.records.length > 0 && periods.size === 0) failures.push(`${path}: no sanction matched any athlete`);
-  return periods;
-}
-
 function printReport(report: EvaluationReport): void {
   const byAp = [...report.rows].sort((a, b) => b.averagePrecision - a.averagePrecision);
   printTable(byAp.map((r) => ({
@@ -136,11 +69,16 @@ for (const pair of await resultsFiles()) {
   const { connection, milliseconds, rows } = await loadResults(pair.results);
   console.log(`loaded ${rows.toLocaleString('en')} rows in ${(milliseconds / 1000).toFixed(1)} s (native DuckDB + our parsing)`);
   await checkImplements(connection, pair.results);
-  const { table, seconds } = await runDetectors(connection, rows);
+  const { table, seconds, failures: detectorFailures } = await runDetectors(connection, rows);
+  failures.push(...detectorFailures);
   console.log(`detectors over ${table.athleteOf.length.toLocaleString('en')} performances, one thread (s): ${[...seconds].map(([id, s]) => `${id} ${s.toFixed(1)}`).join(', ')}`);
   for (const sanctions of pair.sanctions) {
     console.log(`\nagainst ${relative(dataFolder(), sanctions)}:`);
-    const periods = await sanctionPeriods(connection, sanctions);
+    const list = await matchSanctionList(connection, sanctions);
+    const { periods, statuses } = list;
+    const other = list.otherSports === null ? '' : `; ${list.otherSports} rows of other sports left out`;
+    console.log(`${list.records} sanctions (${list.dated} with a year, read from "${list.dateColumn ?? 'no date column'}")${other}: ${statuses.matched} matched, ${statuses.ambiguous} ambiguous, ${statuses.unmatched} unmatched → ${periods.size} sanctioned athletes`);
+    if (list.records > 0 && periods.size === 0) failures.push(`${relative(dataFolder(), sanctions)}: no sanction matched any athlete`);
     const scored: ScoredPerformances = { ...table, sanctions: periods };
     const started = performance.now();
     const athlete = evaluateMethods(evaluationInput(scored, 'athlete', 2));

@@ -62,15 +62,16 @@ export function crossFit(features: Feature[], labels: ArrayLike<number>, groups:
   const names = features.map((f) => f.name), columns = features.map((f) => f.values);
   const fold = groupedFolds(groups, labels, folds, seed);
   const outOfFold = new Float64Array(labels.length);
+  const all = Array.from({ length: labels.length }, (_, i) => i);
+  const model = fitLogistic(names, columns, labels, all, { c: options.c });
   for (let k = 0; k < folds; k++) {
     const train: number[] = [], test: number[] = [];
     for (let i = 0; i < fold.length; i++) (fold[i] === k ? test : train).push(i);
     if (test.length === 0) continue;
-    const model = fitLogistic(names, columns, labels, train, { c: options.c });
-    predictLogistic(model, columns, test).forEach((p, t) => { outOfFold[test[t]] = p; });
+    const foldModel = fitLogistic(names, columns, labels, train, { c: options.c });
+    predictLogistic(foldModel, columns, test).forEach((p, t) => { outOfFold[test[t]] = p; });
   }
-  const all = Array.from({ length: labels.length }, (_, i) => i);
-  return { outOfFold, model: fitLogistic(names, columns, labels, all, { c: options.c }) };
+  return { outOfFold, model };
 }
 
 export interface LearnedCombination extends CrossFitted {

@@ -5,26 +5,41 @@
  * on the input's order. Lift at k is that precision over the base rate: 1 is a random pick.
  * NaN scores rank last.
  */
-const key = (score: number): number => (Number.isNaN(score) ? -Infinity : score);
+/** How many values of a descending-sorted array are > x, and ≥ x. */
+function above(sorted: Float64Array, x: number): [greater: number, atLeast: number] {
+  const search = (strict: boolean) => {
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] > x || (!strict && sorted[mid] === x)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [search(true), search(false)];
+}
 
-/** Precision at each k (ascending or not), from one sort. */
+const descending = (values: number[] | Float64Array): Float64Array =>
+  Float64Array.from(values, (v) => (Number.isNaN(v) ? -Infinity : v)).sort().reverse();
+
+/** Precision at each k (ascending or not): the k-th highest score cuts, its ties enter in proportion. */
 export function precisionsAtK(scores: ArrayLike<number>, labels: ArrayLike<number>, ks: readonly number[]): number[] {
   if (scores.length !== labels.length) throw new Error(`precisionAtK: lengths differ (${scores.length} scores, ${labels.length} labels)`);
   for (const k of ks) if (!(Number.isInteger(k) && k >= 1)) throw new Error(`invalid k: ${k}`);
   const n = scores.length;
   if (n === 0) return ks.map(() => NaN);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => key(scores[b]) - key(scores[a]));
-  // Cumulative expected positives at each position, ties spread evenly over their run.
-  const expected = new Float64Array(n + 1);
-  for (let t = 0; t < n;) {
-    let end = t + 1;
-    while (end < n && key(scores[order[end]]) === key(scores[order[t]])) end++;
-    let tied = 0;
-    for (let u = t; u < end; u++) tied += labels[order[u]] ? 1 : 0;
-    for (let u = t; u < end; u++) expected[u + 1] = expected[t] + (tied * (u + 1 - t)) / (end - t);
-    t = end;
-  }
-  return ks.map((k) => expected[Math.min(k, n)] / Math.min(k, n));
+  const all = descending(Float64Array.from(scores as ArrayLike<number>));
+  const positive: number[] = [];
+  for (let i = 0; i < n; i++) if (labels[i]) positive.push(scores[i]);
+  const positives = descending(positive);
+  return ks.map((k) => {
+    const take = Math.min(k, n);
+    const cut = all[take - 1];
+    const [greater, atLeast] = above(all, cut);
+    const [positiveGreater, positiveAtLeast] = above(positives, cut);
+    const expected = positiveGreater + ((positiveAtLeast - positiveGreater) * (take - greater)) / (atLeast - greater);
+    return expected / take;
+  });
 }
 
 export function precisionAtK(scores: ArrayLike<number>, labels: ArrayLike<number>, k: number): number {

@@ -61,16 +61,18 @@ export function fitLogistic(names: string[], columns: Float64Array[], labels: Ar
     x[t * p] = 1;
     for (let j = 0; j < d; j++) x[t * p + j + 1] = (columns[j][rows[t]] - mean[j]) / sd[j];
   }
+  // Every fit starts from zero: a fold's model owes nothing to a fit that saw its test rows.
   const beta = new Float64Array(p);
   for (let iteration = 0; iteration < iterations; iteration++) {
     const gradient = new Float64Array(p), hessian = new Float64Array(p * p);
-    for (let t = 0; t < m; t++) {
+    for (let t = 0, o = 0; t < m; t++, o += p) {
       let eta = 0;
-      for (let j = 0; j < p; j++) eta += x[t * p + j] * beta[j];
+      for (let j = 0; j < p; j++) eta += x[o + j] * beta[j];
       const mu = sigmoid(eta), w = Math.max(mu * (1 - mu), 1e-12), residual = (labels[rows[t]] ? 1 : 0) - mu;
-      for (let j = 0; j < p; j++) {
-        gradient[j] += x[t * p + j] * residual;
-        for (let k = 0; k <= j; k++) hessian[j * p + k] += w * x[t * p + j] * x[t * p + k];
+      for (let j = 0, jp = 0; j < p; j++, jp += p) {
+        const xj = x[o + j], wj = w * xj;
+        gradient[j] += xj * residual;
+        for (let k = 0; k <= j; k++) hessian[jp + k] += wj * x[o + k];
       }
     }
     for (let j = 0; j < p; j++) for (let k = j + 1; k < p; k++) hessian[j * p + k] = hessian[k * p + j];
@@ -79,7 +81,7 @@ export function fitLogistic(names: string[], columns: Float64Array[], labels: Ar
     const step = solve(hessian, gradient, p);
     let largest = 0;
     for (let j = 0; j < p; j++) { beta[j] += step[j]; largest = Math.max(largest, Math.abs(step[j])); }
-    if (largest < 1e-8) break;
+    if (largest < 1e-6) break;
   }
   return { names, coefficients: beta.slice(1), intercept: beta[0], mean, sd };
 }
