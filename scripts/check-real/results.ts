@@ -54,9 +54,10 @@ async function checkImplements(connection: DuckDBConnection, path: string): Prom
 
 function printReport(report: EvaluationReport): void {
   const byAp = [...report.rows].sort((a, b) => b.averagePrecision - a.averagePrecision);
+  const count = report.rows.find((r) => r.method === 'baseline-results')!.averagePrecision;
   printTable(byAp.map((r) => ({
     method: r.kind === 'supervised' ? `${r.method} (supervised)` : r.method,
-    'ROC-AUC': three(r.rocAuc), AP: three(r.averagePrecision), 'AP/base': `${two(r.lift)}×`, 'AP/best trivial': `${two(r.apOverBaseline)}×`,
+    'ROC-AUC': three(r.rocAuc), AP: three(r.averagePrecision), 'AP/base': `${two(r.lift)}×`, 'AP/count': `${two(r.averagePrecision / count)}×`, 'AP/best trivial': `${two(r.apOverBaseline)}×`,
     'P@50': two(r.precisionAt50), 'P@200': two(r.precisionAt200),
     'AUC in exposure deciles': `${three(r.withinExposure.auc)} ±${three(r.withinExposure.standardError)}`,
     'AUC in eras': three(r.withinEra.auc), 'AUC in both': three(r.withinBoth.auc), flagged: r.tp + r.fp,
