@@ -16,9 +16,15 @@ export interface CacheScope {
   seed: number;
 }
 
+/**
+ * What a score means changes with the detectors' code, not only with their parameters: a
+ * cached run from an earlier version must not be read back as this one's. Bump with the code.
+ */
+const detectorsVersion = 2;
+
 export function cacheKey(scope: CacheScope, event: string, sex: string): string {
   const params = Object.keys(scope.params).sort().map((name) => `${name}=${scope.params[name]}`).join('&');
-  return `results|${scope.fingerprint}|${scope.detectorId}|${params}|seed=${scope.seed}|${event}|${sex}`;
+  return `results|v${detectorsVersion}|${scope.fingerprint}|${scope.detectorId}|${params}|seed=${scope.seed}|${event}|${sex}`;
 }
 
 export const indexedDbRunCache: RunCache = {

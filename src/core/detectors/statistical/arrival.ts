@@ -37,7 +37,7 @@ export const detector: Detector = {
   explain(columns, index) {
     const { context, tail } = judge(columns);
     const mark = formatMark(columns, columns.mark[index]);
-    if (!context.firstSeason[index]) return `${mark} is not judged: this athlete has results in this event from ${context.previousSeason[index] || 'an earlier season'} on, so it is no arrival.`;
+    if (!context.firstSeason[index]) return `${mark} is not judged: this athlete has results in this event from earlier seasons (the last in ${context.previousSeason[index]}), so it is no arrival.`;
     const ages = tail.keyFrom[index] < 0 ? 'newcomers of unknown age' : tail.keyFrom[index] === tail.keyTo[index] ? `newcomers aged ${tail.keyFrom[index]}` : `newcomers aged ${tail.keyFrom[index]}–${tail.keyTo[index]}`;
     return `In this athlete's first season in the event, ${mark} beats ${(100 * context.seasonPercentile[index]).toFixed(0)} % of the ${columns.season[index]} season's marks; among ${tail.referenceSize[index].toLocaleString('en')} first-season results of ${ages}, ${(100 * tail.share[index]).toFixed(1)} % arrived that high (robust z ${tail.z[index].toFixed(1)}, chance ${formatChance(tail.probability[index])}).`;
   },
