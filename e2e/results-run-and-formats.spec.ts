@@ -133,7 +133,7 @@ test('a men\u2019s list without a sex column: the dialog asks, one value for the
 });
 
 test('a sanctions list of every sport, dated by the sanction: athletics only with the rest counted, years read; a list naming nobody asks for another', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const fixture = generatedRows(3_000, 9);
   const results = writeCsv('results-for-sport-list.csv', fixture.cells);
   const sanctioned = fixture.names.slice(0, 12);
@@ -161,6 +161,10 @@ test('a sanctions list of every sport, dated by the sanction: athletics only wit
   await page.getByTestId('sanctions-athletics-only').uncheck();
   await settled(page);
   await expect(page.getByTestId('sanctions-summary')).toContainText(`${sanctioned.length + 3} sanctions`);
+  await expect(page.getByTestId('sanctions-other-sports')).toContainText('Every sport of the list is kept, 3 rows of other sports among them');
+  await page.getByTestId('sanctions-athletics-only').check();
+  await settled(page);
+  await expect(page.getByTestId('sanctions-summary')).toContainText(`${sanctioned.length} sanctions`);
 
   await page.getByRole('tab', { name: 'Detectors' }).click();
   await page.getByRole('button', { name: 'Run all detectors' }).click();

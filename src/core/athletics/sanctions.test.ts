@@ -63,7 +63,9 @@ describe('other lists: dates, ban ends, every sport', () => {
       ['Ann Lee', [2019], 4], ['Bo Kim', [2016], null], ['Flo Gus', [2019], null],
     ]);
     expect(list.otherSports).toEqual({ rows: 3, bySport: { Cycling: 2, Weightlifting: 1 } });
-    expect(readSanctionList([{ Athlete: 'Cy Doe', Sport: 'Cycling', Date: '2018' }], { athleticsOnly: false }).records).toHaveLength(1);
+    const every = readSanctionList([{ Athlete: 'Cy Doe', Sport: 'Cycling', Date: '2018' }], { athleticsOnly: false });
+    expect(every.records).toHaveLength(1);
+    expect(every.otherSports).toEqual({ rows: 1, bySport: { Cycling: 1 } }); // kept, and still counted
     expect(readSanctionList([{ Name: 'Ann Lee', Year: '2019' }]).otherSports).toBeNull();
   });
   it('knows athletics by its names, and a sanctions list by its columns', () => {

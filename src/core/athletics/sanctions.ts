@@ -106,7 +106,7 @@ export interface SanctionList {
   problems: string[];
   /** The columns read, our field → the list's header. */
   columns: SanctionColumns;
-  /** Rows of other sports left out (when the list has a sport column and only athletics is kept), by sport. */
+  /** Rows of other sports, by sport, when the list has a sport column: left out when only athletics is kept. */
   otherSports: { rows: number; bySport: Record<string, number> } | null;
 }
 
@@ -120,8 +120,8 @@ export function readSanctionList(rows: readonly Readonly<Record<string, Cell>>[]
     throw new Error(`sanctions list: no name column (expected one of ${sanctionFieldNames.name.join(', ')}; found ${headers.join(', ')})`);
   }
   const get = (row: Readonly<Record<string, Cell>>, field: SanctionField): string => (columns[field] === undefined ? '' : text(row[columns[field]!]));
-  const athleticsOnly = (options.athleticsOnly ?? true) && columns.sport !== undefined;
-  const otherSports = athleticsOnly ? { rows: 0, bySport: {} as Record<string, number> } : null;
+  const athleticsOnly = options.athleticsOnly ?? true;
+  const otherSports = columns.sport !== undefined ? { rows: 0, bySport: {} as Record<string, number> } : null;
   const records: SanctionRecord[] = [];
   const problems: string[] = [];
   rows.forEach((row, index) => {
@@ -129,7 +129,7 @@ export function readSanctionList(rows: readonly Readonly<Record<string, Cell>>[]
       const sport = get(row, 'sport');
       otherSports.rows++;
       otherSports.bySport[sport] = (otherSports.bySport[sport] ?? 0) + 1;
-      return;
+      if (athleticsOnly) return;
     }
     const name = get(row, 'name');
     if (name === '') {

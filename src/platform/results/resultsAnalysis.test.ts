@@ -137,6 +137,8 @@ describe('the Results analysis engine', () => {
     await analysis.setAthleticsOnly(false);
     expect(analysis.view.sanctions!.records).toBe(7);
     expect(analysis.view.sanctions!.athleticsOnly).toBe(false);
+    // Still counted, so the switch stays on screen to go back.
+    expect(analysis.view.sanctions!.otherSports).toEqual({ rows: 3, bySport: { Cycling: 2, Weightlifting: 1 } });
   });
 
   it('a change of the data clears the runs, the evaluation and the profile, and matches the sanctions again', async () => {
