@@ -1,11 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { evaluationInput } from '../src/core/evaluation/evaluationInput';
-import { evaluateMethods } from '../src/core/evaluation/methodEvaluation';
 import { refuseOutsideRequests } from '../e2e/helpers';
 import { dataFolder } from '../scripts/lib/dataFolder';
-import { matchSanctionList, runDetectors } from '../scripts/lib/nativeEvaluation';
-import { eventGroups, loadResults } from '../scripts/lib/nativeResults';
+import type { ResultsExpectations } from '../scripts/lib/resultsExpectations';
 import { resultsFiles, type ResultsPair } from '../scripts/lib/resultsFolder';
 
 /*
@@ -19,16 +17,11 @@ import { resultsFiles, type ResultsPair } from '../scripts/lib/resultsFolder';
 const settled = (page: Page, timeout: number) => expect(page.getByTestId('results-heading')).toHaveAttribute('data-settled', 'true', { timeout });
 const number = (text: string | null) => Number((text ?? '').replace(/[^0-9.]/g, ''));
 
-interface Expected { rows: number; groups: number; sanctioned: number; ap: Map<string, number> }
-
-async function expectedOf(pair: ResultsPair, sanctions: string): Promise<Expected> {
-  const { connection, rows } = await loadResults(pair.results);
-  const groups = (await eventGroups(connection)).length;
-  const run = await runDetectors(connection, rows);
-  const list = await matchSanctionList(connection, sanctions);
-  const { report } = evaluateMethods(evaluationInput({ ...run.table, sanctions: list.periods }, 'athlete', 2));
-  connection.closeSync();
-  return { rows, groups, sanctioned: report.positives, ap: new Map(report.rows.filter((r) => r.kind === 'detector').map((r) => [r.method, r.averagePrecision])) };
+/** The expectations from native DuckDB and the same core, through Vite's module runner (the detector registry needs it). */
+function expectedOf(pair: ResultsPair, sanctions: string): ResultsExpectations {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lib/viteNode.ts', 'scripts/lib/resultsExpectations.ts', pair.results, sanctions], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0) throw new Error(`native expectations failed: ${run.stderr.slice(-500)}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ResultsExpectations;
 }
 
 test.use({ serviceWorkers: 'block' });
@@ -43,7 +36,7 @@ test('every results file of the data folder against its sanctions list: run all,
   for (const pair of pairs) {
     const sanctions = pair.sanctions[0];
     const name = relative(dataFolder(), pair.results);
-    const expected = await expectedOf(pair, sanctions);
+    const expected = expectedOf(pair, sanctions);
     const timings: Record<string, number> = {};
     let started = Date.now();
     await page.getByRole('tab', { name: 'Data' }).click();
@@ -79,7 +72,7 @@ test('every results file of the data folder against its sanctions list: run all,
     console.log(`\n${name}, athlete level (${expected.sanctioned} sanctioned athletes):`);
     console.table(rows.map(([method, , auc, ap, overBase, overTrivial, at50, at200, exposure, era, both]) => ({ method, auc, ap, overBase, overTrivial, at50, at200, exposure, era, both })));
     // The app's average precision of each detector is what native DuckDB and the same core give.
-    for (const [method, , , ap] of rows) if (expected.ap.has(method)) expect(Number(ap), method).toBeCloseTo(expected.ap.get(method)!, 3);
+    for (const [method, , , ap] of rows) if (method in expected.ap) expect(Number(ap), method).toBeCloseTo(expected.ap[method], 3);
     console.log((await page.getByTestId('evaluation-words').textContent())?.replace(/\.(?=[A-Z])/g, '.\n'));
     await expect(page.getByTestId('lift-chart')).toBeVisible();
 

@@ -54,7 +54,8 @@ export function evaluationInput(table: ScoredPerformances, level: 'athlete' | 'p
     return {
       level, seed, learned: true, athleteIds,
       labels: athleteLabels(athleteCount, sanctions.keys()),
-      group: Int32Array.from({ length: athleteCount }, (_, a) => a),
+      // Folds by the athletes' own ids, so the same athletes share a fold whatever order the rows came in.
+      group: athleteIds,
       results, firstSeason: first, lastSeason: last, bestZ: z.athlete,
       methods: methods.map((m) => {
         const aggregate = aggregateByAthlete(athleteOf, m.scores, m.flagged, athleteCount);
@@ -66,7 +67,7 @@ export function evaluationInput(table: ScoredPerformances, level: 'athlete' | 'p
   return {
     level, seed, learned: false, athleteIds: Int32Array.from(table.athleteOf),
     labels: performanceLabels(athleteOf, season, athleteCount, sanctions),
-    group: athleteOf,
+    group: Int32Array.from(table.athleteOf),
     results: Float64Array.from(athleteOf, (a) => results[a]),
     firstSeason: seasons, lastSeason: seasons, bestZ: z.performance, methods,
   };

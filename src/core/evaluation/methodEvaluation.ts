@@ -27,7 +27,7 @@ export interface MethodScores {
 export interface EvaluationInput {
   level: 'athlete' | 'performance';
   labels: Uint8Array;
-  /** The athlete of each item (at the athlete level 0..n−1), for grouped folds. */
+  /** The athlete of each item (its id), for folds grouped by athlete. */
   group: Int32Array;
   /** The athlete id of each item, for the caller to find an athlete's row. */
   athleteIds: Int32Array;
