@@ -73,15 +73,23 @@ export function groupPerformanceIdsSql(event: string, sex: string): string {
   ORDER BY date, performance_id`;
 }
 
-/** Every scored performance with each detector's score (s0…) and flag (f0…) beside it. */
+/**
+ * Every scored performance with each detector's score (s0…) and flag (f0…) beside it. The
+ * scores are pivoted by performance id alone (an integer key: millions of anomaly rows group
+ * fast) and then joined to the performances' own columns.
+ */
 export function evaluationInputSql(detectors: string[]): string {
   const pivots = detectors
-    .map((d, i) => `max(a.score) FILTER (WHERE a.detector = ${text(d)}) AS s${i}, max(a.flagged) FILTER (WHERE a.detector = ${text(d)})::TINYINT AS f${i}`)
+    .map((d, i) => `max(score) FILTER (WHERE detector = ${text(d)}) AS s${i}, max(flagged) FILTER (WHERE detector = ${text(d)})::TINYINT AS f${i}`)
     .join(',\n    ');
-  return `SELECT p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark${pivots ? `,\n    ${pivots}` : ''}
-  FROM performances p LEFT JOIN anomalies a ON a.performance_id = p.performance_id
+  const list = detectors.map(text).join(', ') || 'NULL';
+  const columns = detectors.map((_, i) => `s.s${i}, s.f${i}`).join(', ');
+  return `WITH s AS (
+    SELECT performance_id${pivots ? `,\n    ${pivots}` : ''}
+    FROM anomalies WHERE detector IN (${list}) GROUP BY performance_id)
+  SELECT p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark${columns ? `, ${columns}` : ''}
+  FROM performances p LEFT JOIN s ON s.performance_id = p.performance_id
   WHERE p.mark IS NOT NULL AND p.date IS NOT NULL
-  GROUP BY p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark
   ORDER BY p.performance_id`;
 }
 
