@@ -7,6 +7,7 @@
  * Each column is centred on its median and scaled by its robust sd (1.4826 MAD).
  */
 import { median, medianAbsoluteDeviation } from '../stats/robust';
+import { perEvent } from './memo';
 import { performanceContext } from './performanceContext';
 import type { EventColumns } from './types';
 
@@ -19,7 +20,10 @@ export interface FeatureMatrix {
 
 const featureNames = ['level for age and season', "form against the athlete's earlier results"];
 
-export function multivariateFeatures(columns: EventColumns): FeatureMatrix {
+/** The features of an event, computed once per event's columns (memo.ts). */
+export const multivariateFeatures = perEvent(featuresOf);
+
+function featuresOf(columns: EventColumns): FeatureMatrix {
   const context = performanceContext(columns);
   const n = columns.mark.length;
   const form = Float64Array.from(context.priorMean, (mean, i) => (Number.isFinite(mean) ? (context.goodness[i] - mean) / context.scale : 0));

@@ -6,13 +6,14 @@
  * earlier residuals with mean r̄, u has posterior N(mτ²r̄/(mτ² + σ²), τ²σ²/(mτ² + σ²)); the
  * score is −log10 of the posterior predictive chance of doing at least this well.
  */
+import { perEvent } from '../memo';
 import { normalLogUpperTail } from '../../stats/normal';
 import { formatMargin, formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { formatChance, scoreProbability, significanceParameter, significanceThreshold } from '../significance';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
 
-function judge(columns: EventColumns, params: DetectorParameters) {
+function judgeEvent(columns: EventColumns, params: DetectorParameters) {
   const context = performanceContext(columns);
   const { residual, goodness } = context;
   const n = goodness.length;
@@ -47,6 +48,8 @@ function judge(columns: EventColumns, params: DetectorParameters) {
   }
   return { scores, predicted, spread, history, context };
 }
+
+const judge = perEvent(judgeEvent);
 
 export const detector: Detector = {
   id: 'career-model',

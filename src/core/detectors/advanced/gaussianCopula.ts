@@ -6,6 +6,7 @@
  * P(level ≥ its, improvement ≥ its) under the copula — a top mark that is also a big jump is
  * rarer than either. Performances in an athlete's first season are not judged (score 0).
  */
+import { perEvent } from '../memo';
 import { bivariateNormalUpperTail } from '../../stats/bivariateNormal';
 import { normalCdf, normalQuantile } from '../../stats/normal';
 import { averageRanks } from '../../stats/ranks';
@@ -14,7 +15,7 @@ import { performanceContext } from '../performanceContext';
 import { formatChance, scoreProbability, significanceParameter, significanceThreshold } from '../significance';
 import type { Detector, EventColumns } from '../types';
 
-function judge(columns: EventColumns) {
+function judgeEvent(columns: EventColumns) {
   const context = performanceContext(columns);
   const n = columns.mark.length;
   const rows: number[] = [];
@@ -34,6 +35,8 @@ function judge(columns: EventColumns) {
   for (const row of rows) scores[row] = -Math.log10(Math.max(bivariateNormalUpperTail(level[row], jump[row], rho), 1e-300));
   return { scores, level, jump, rho, judged: m, context };
 }
+
+const judge = perEvent(judgeEvent);
 
 export const detector: Detector = {
   id: 'gaussian-copula',

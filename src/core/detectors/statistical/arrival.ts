@@ -4,6 +4,7 @@
  * 1975 and 2025 are judged against their own marks), and the newcomers of the same age in
  * the event say how rare such an arrival is.
  */
+import { perEvent } from '../memo';
 import { cellUpperTail } from '../../stats/cellTail';
 import { normalQuantile } from '../../stats/normal';
 import { ageKey } from '../ageCurve';
@@ -14,7 +15,7 @@ import type { Detector, EventColumns } from '../types';
 
 const minCell = 50;
 
-function judge(columns: EventColumns) {
+function judgeEvent(columns: EventColumns) {
   const context = performanceContext(columns);
   // The percentile as a normal score, so that the top of a season's list stays apart from the near-top.
   const values = Float64Array.from(context.seasonPercentile, (u, i) => (context.firstSeason[i] ? normalQuantile(u) : NaN));
@@ -22,6 +23,8 @@ function judge(columns: EventColumns) {
   const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, scores };
 }
+
+const judge = perEvent(judgeEvent);
 
 export const detector: Detector = {
   id: 'arrival',

@@ -4,12 +4,13 @@
  * result ranks this high among m + 1 exchangeable results, p = (1 + #earlier at least as
  * good)/(m + 1), so a best-ever mark after 40 results weighs more than one after 5.
  */
+import { perEvent } from '../memo';
 import { formatMark } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { formatChance, scoreProbability, significanceParameter, significanceThreshold } from '../significance';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
 
-function judge(columns: EventColumns, params: DetectorParameters) {
+function judgeEvent(columns: EventColumns, params: DetectorParameters) {
   const { goodness, career } = performanceContext(columns);
   const { order, careerStart, pastEnd } = career;
   const n = goodness.length;
@@ -30,6 +31,8 @@ function judge(columns: EventColumns, params: DetectorParameters) {
   }
   return { scores, percentile, history };
 }
+
+const judge = perEvent(judgeEvent);
 
 export const detector: Detector = {
   id: 'history-percentile',

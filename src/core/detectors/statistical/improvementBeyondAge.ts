@@ -5,6 +5,7 @@
  * and the event's own results say how rare each is (the results of athletes that age, in
  * the same third by their earlier best, cellTail.ts).
  */
+import { perEvent } from '../memo';
 import { cellUpperTail } from '../../stats/cellTail';
 import { ageKey } from '../ageCurve';
 import { formatMargin, formatMark, markFromGoodness } from '../goodness';
@@ -24,7 +25,7 @@ function levelThirds(values: Float64Array, judged: (i: number) => boolean): Int3
   return Int32Array.from(values, (v) => (v < cut1 ? 0 : v < cut2 ? 1 : 2));
 }
 
-function judge(columns: EventColumns, params: DetectorParameters) {
+function judgeEvent(columns: EventColumns, params: DetectorParameters) {
   const context = performanceContext(columns);
   const n = columns.mark.length;
   const judged = (i: number) => context.priorCount[i] >= params.minResults && Number.isFinite(context.bestBefore[i]);
@@ -35,6 +36,8 @@ function judge(columns: EventColumns, params: DetectorParameters) {
   const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, stratum, scores };
 }
+
+const judge = perEvent(judgeEvent);
 
 export const detector: Detector = {
   id: 'improvement-beyond-age',

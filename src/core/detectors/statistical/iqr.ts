@@ -4,13 +4,14 @@
  * linear interpolation), so it flags exactly at the upper fence Q3 + k·IQR of goodness
  * (in still air, performanceContext.ts).
  */
+import { perEvent } from '../memo';
 import { quantileSorted, sortedCopy } from '../../stats/descriptive';
 import { formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { groupByKey, groupOfRow, groupValues } from '../groups';
 import type { Detector, EventColumns } from '../types';
 
-function seasonQuartiles(columns: EventColumns) {
+function seasonQuartilesEvent(columns: EventColumns) {
   const { goodness } = performanceContext(columns);
   const seasons = groupByKey(columns.season);
   const groups = seasons.keys.length;
@@ -23,6 +24,8 @@ function seasonQuartiles(columns: EventColumns) {
   }
   return { goodness, seasons, groupOf: groupOfRow(seasons), upper, range, size };
 }
+
+const seasonQuartiles = perEvent(seasonQuartilesEvent);
 
 export const detector: Detector = {
   id: 'iqr',

@@ -4,6 +4,7 @@
  * gain, when at that age marks decline. The peak age is the event's own: the median age at
  * which its athletes made their best marks (performanceContext.ts).
  */
+import { perEvent } from '../memo';
 import { cellUpperTail } from '../../stats/cellTail';
 import { ageKey } from '../ageCurve';
 import { formatMargin, formatMark, markFromGoodness } from '../goodness';
@@ -13,7 +14,7 @@ import type { Detector, EventColumns } from '../types';
 
 const minCell = 50;
 
-function judge(columns: EventColumns) {
+function judgeEvent(columns: EventColumns) {
   const context = performanceContext(columns);
   const peak = Math.round(context.peakAge);
   const n = columns.mark.length;
@@ -26,6 +27,8 @@ function judge(columns: EventColumns) {
   const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, scores, peak };
 }
+
+const judge = perEvent(judgeEvent);
 
 export const detector: Detector = {
   id: 'late-surge',

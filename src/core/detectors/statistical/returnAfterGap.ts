@@ -4,6 +4,7 @@
  * athletes coming back from a gap typically come back lower. The gap may be an injury, a
  * season out of the lists or a ban served; the level is what is judged.
  */
+import { perEvent } from '../memo';
 import { cellUpperTail } from '../../stats/cellTail';
 import { formatMark } from '../goodness';
 import { performanceContext } from '../performanceContext';
@@ -12,7 +13,7 @@ import type { Detector, DetectorParameters, EventColumns } from '../types';
 
 const minCell = 30;
 
-function judge(columns: EventColumns, params: DetectorParameters) {
+function judgeEvent(columns: EventColumns, params: DetectorParameters) {
   const context = performanceContext(columns);
   const n = columns.mark.length;
   const values = new Float64Array(n).fill(NaN);
@@ -24,6 +25,8 @@ function judge(columns: EventColumns, params: DetectorParameters) {
   const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, scores, values };
 }
+
+const judge = perEvent(judgeEvent);
 
 export const detector: Detector = {
   id: 'return-after-gap',

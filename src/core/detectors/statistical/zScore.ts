@@ -4,13 +4,14 @@
  * One-sided: only unusually good marks score high, since an unusually bad day is not what
  * an anomaly lab looks for.
  */
+import { perEvent } from '../memo';
 import { mean, standardDeviation } from '../../stats/descriptive';
 import { formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { groupByKey, groupOfRow, groupValues } from '../groups';
 import type { Detector, EventColumns } from '../types';
 
-function seasonMoments(columns: EventColumns) {
+function seasonMomentsEvent(columns: EventColumns) {
   const { goodness } = performanceContext(columns);
   const seasons = groupByKey(columns.season);
   const groups = seasons.keys.length;
@@ -23,6 +24,8 @@ function seasonMoments(columns: EventColumns) {
   }
   return { goodness, seasons, groupOf: groupOfRow(seasons), centre, spread, size };
 }
+
+const seasonMoments = perEvent(seasonMomentsEvent);
 
 export const detector: Detector = {
   id: 'z-score',
