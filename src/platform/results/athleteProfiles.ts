@@ -6,7 +6,7 @@
  */
 import { eventFeaturesSql } from '../../core/athletics/resultsSql';
 import { normaliseName } from '../../core/athletics/names';
-import { integersOf, numbersOf, readIpc } from './arrowReading';
+import { integersOf, numbersOf, readIpc, textsOf } from './arrowReading';
 import { text } from './labSql';
 import type { RecordedRun } from './detectorRuns';
 import type { ResultsDatabase, ResultsPorts } from './resultsPorts';
@@ -37,7 +37,7 @@ export async function athleteProfile(ports: ResultsPorts, athleteId: number, run
   const flags = detectors.length === 0 ? [] : await db.rows<{ performanceId: number; detector: string; score: number }>(`SELECT a.performance_id AS "performanceId", a.detector, a.score
     FROM anomalies a JOIN performances p USING (performance_id)
     WHERE p.athlete_id = ${athleteId} AND a.flagged = 1 AND a.detector IN (${detectors.map(text).join(', ')})`);
-  const explanations = await explainFlags(ports, rows, flags, runs);
+  const explanations = await explainFlags(ports, athleteId, rows, flags, runs);
   const flagsOf = new Map<number, PerformanceFlag[]>();
   for (const flag of flags) {
     const run = runs.find((r) => r.detectorId === flag.detector)!;
@@ -53,8 +53,12 @@ export async function athleteProfile(ports: ResultsPorts, athleteId: number, run
   return { athleteId, name: who[0].name, dob: who[0].dob, nationality: who[0].nationality, performances, sanctions, learned };
 }
 
-/** Explanations of the athlete's flagged marks, one pool task per event and sex. */
-async function explainFlags(ports: ResultsPorts, rows: PerformanceRow[], flags: { performanceId: number; detector: string }[], runs: RecordedRun[]): Promise<Map<string, string>> {
+/**
+ * Explanations of the athlete's flagged marks, one pool task per event and sex: the detectors
+ * judge the whole event again (its columns), and read their stored scores for this athlete's
+ * marks only (one query for every detector, not a join of every score of the event each).
+ */
+async function explainFlags(ports: ResultsPorts, athleteId: number, rows: PerformanceRow[], flags: { performanceId: number; detector: string }[], runs: RecordedRun[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const byGroup = new Map<string, { row: PerformanceRow; ids: Set<number>; detectors: Set<string> }>();
   for (const flag of flags) {
@@ -69,13 +73,17 @@ async function explainFlags(ports: ResultsPorts, rows: PerformanceRow[], flags: 
   const { db, pool } = ports;
   await Promise.all([...byGroup.values()].map(async ({ row, ids, detectors }) => {
     const features = await db.queryIpc(eventFeaturesSql(row.event, row.sex));
-    const stored = await Promise.all([...detectors].map(async (detectorId) => {
-      const table = readIpc(await db.queryIpc(`SELECT a.performance_id, a.score, a.threshold FROM anomalies a JOIN performances p USING (performance_id)
-        WHERE a.detector = ${text(detectorId)} AND p.event = ${text(row.event)} AND p.sex = ${text(row.sex)}`));
+    const table = readIpc(await db.queryIpc(`SELECT a.detector, a.performance_id, a.score, a.threshold FROM anomalies a JOIN performances p USING (performance_id)
+      WHERE p.athlete_id = ${athleteId} AND p.event = ${text(row.event)} AND p.sex = ${text(row.sex)} AND a.detector IN (${[...detectors].map(text).join(', ')})`));
+    const detectorOf = textsOf(table, 'detector'), storedIds = integersOf(table, 'performance_id'), scores = numbersOf(table, 'score'), thresholds = numbersOf(table, 'threshold');
+    const stored = [...detectors].map((detectorId) => {
+      const mine = [...detectorOf.keys()].filter((k) => detectorOf[k] === detectorId);
       const run = runs.find((r) => r.detectorId === detectorId)!;
-      const threshold = numbersOf(table, 'threshold');
-      return { detectorId, params: run.params, performanceIds: integersOf(table, 'performance_id'), scores: numbersOf(table, 'score'), threshold: threshold.length > 0 ? threshold[0] : Infinity };
-    }));
+      return {
+        detectorId, params: run.params, performanceIds: Int32Array.from(mine, (k) => storedIds[k]), scores: Float64Array.from(mine, (k) => scores[k]),
+        threshold: mine.length > 0 ? thresholds[mine[0]] : Infinity,
+      };
+    });
     const explained = await pool.run('resultsExplain', {
       features, group: { event: row.event, sex: row.sex, direction: row.direction }, runs: stored, explain: Int32Array.from(ids),
     });

@@ -23,12 +23,12 @@ export class EvaluationRun {
   }
 
   async evaluate(runs: RecordedRun[], fingerprint: string, sanctioned: SanctionLabels, settings: EvaluationSettings, options: JobOptions = {}): Promise<EvaluateResult> {
-    const key = `${fingerprint}|${runs.map((r) => `${r.detectorId}:${JSON.stringify(r.params)}`).join(',')}`;
-    if (this.#input?.key !== key) this.#input = { key, ipc: this.#ports.db.queryIpc(evaluationInputSql(runs.map((r) => r.detectorId))) };
+    const key = `${fingerprint}|${settings.event ?? ''}|${runs.map((r) => `${r.detectorId}:${JSON.stringify(r.params)}`).join(',')}`;
+    if (this.#input?.key !== key) this.#input = { key, ipc: this.#ports.db.queryIpc(evaluationInputSql(runs.map((r) => r.detectorId), settings.event)) };
     const ipc = await this.#input.ipc;
     return this.#ports.pool.run('resultsEvaluate', {
       ipc, detectors: runs.map((r) => ({ id: r.detectorId, label: r.label })), sanctioned,
-      level: settings.level, event: settings.event, consensusMin: settings.consensusMin, seed: 1,
+      level: settings.level, consensusMin: settings.consensusMin, seed: 1,
     }, { transfer: false, signal: options.signal });
   }
 }

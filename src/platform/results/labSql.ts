@@ -74,11 +74,13 @@ export function groupPerformanceIdsSql(event: string, sex: string): string {
 }
 
 /**
- * Every scored performance with each detector's score (s0…) and flag (f0…) beside it. The
- * scores are pivoted by performance id alone (an integer key: millions of anomaly rows group
- * fast) and then joined to the performances' own columns.
+ * Every scored performance (of one event, or all) with each detector's score (s0…) and flag
+ * (f0…) beside it, its event-and-sex group as a number and whether higher is better in it
+ * (numbers cross to the worker far cheaper than three text columns). The scores are pivoted
+ * by performance id alone (an integer key: millions of anomaly rows group fast) and then
+ * joined to the performances' own columns.
  */
-export function evaluationInputSql(detectors: string[]): string {
+export function evaluationInputSql(detectors: string[], event: string | null = null): string {
   const pivots = detectors
     .map((d, i) => `max(score) FILTER (WHERE detector = ${text(d)}) AS s${i}, max(flagged) FILTER (WHERE detector = ${text(d)})::TINYINT AS f${i}`)
     .join(',\n    ');
@@ -87,9 +89,10 @@ export function evaluationInputSql(detectors: string[]): string {
   return `WITH s AS (
     SELECT performance_id${pivots ? `,\n    ${pivots}` : ''}
     FROM anomalies WHERE detector IN (${list}) GROUP BY performance_id)
-  SELECT p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark${columns ? `, ${columns}` : ''}
+  SELECT p.performance_id, p.athlete_id, p.season, (dense_rank() OVER (ORDER BY p.event, p.sex) - 1)::INTEGER AS group_id,
+    (p.direction = 'higher')::INTEGER AS higher, p.mark${columns ? `, ${columns}` : ''}
   FROM performances p LEFT JOIN s ON s.performance_id = p.performance_id
-  WHERE p.mark IS NOT NULL AND p.date IS NOT NULL
+  WHERE p.mark IS NOT NULL AND p.date IS NOT NULL${event === null ? '' : ` AND p.event = ${text(event)}`}
   ORDER BY p.performance_id`;
 }
 

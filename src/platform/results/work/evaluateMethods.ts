@@ -1,22 +1,21 @@
 /**
  * Runs in a compute worker: the evaluation of every method against the sanctions, at the
- * athlete or the performance level, over all events or one — the scored performances read
- * from one Arrow pivot of every run's scores, handed to the core's evaluation (the same
- * functions check:real runs on native DuckDB).
+ * athlete or the performance level — the scored performances (of all events or the one the
+ * pivot was asked for) read from one Arrow pivot of every run's scores, handed to the core's
+ * evaluation (the same functions check:real runs on native DuckDB).
  */
 import type { EvaluationReport } from '../../../core/evaluation/methodEvaluation';
 import { evaluateMethods } from '../../../core/evaluation/methodEvaluation';
 import { evaluationInput } from '../../../core/evaluation/evaluationInput';
 import type { SanctionPeriod } from '../../../core/evaluation/labels';
-import { integersOf, numbersOf, readIpc, textsOf } from '../arrowReading';
+import { integersOf, numbersOf, readIpc } from '../arrowReading';
 
 export interface EvaluateInput {
-  /** performance_id, athlete_id, season, event, sex, direction, mark, then s0, f0, s1, f1… per detector. */
+  /** evaluationInputSql: performance_id, athlete_id, season, group_id, higher, mark, then s0, f0, s1, f1… per detector. */
   ipc: Uint8Array;
   detectors: { id: string; label: string }[];
   sanctioned: { athleteIds: Int32Array; from: Float64Array; to: Float64Array };
   level: 'athlete' | 'performance';
-  event: string | null;
   consensusMin: number;
   seed: number;
 }
@@ -29,32 +28,25 @@ export interface EvaluateResult {
 
 export function evaluateScores(input: EvaluateInput): EvaluateResult {
   const table = readIpc(input.ipc);
-  const events = textsOf(table, 'event');
-  const sexes = textsOf(table, 'sex');
-  const directions = textsOf(table, 'direction');
-  const keep: number[] = [];
-  for (let i = 0; i < events.length; i++) if (input.event === null || events[i] === input.event) keep.push(i);
-  const pick = (values: Float64Array): Float64Array => Float64Array.from(keep, (i) => values[i]);
-  const groupCode = new Map<string, number>();
+  const groupIds = integersOf(table, 'group_id'), higher = integersOf(table, 'higher');
+  // Groups densely numbered in the order met (one event's rows carry two of all groups' ids).
+  const groupCode = new Map<number, number>();
   const higherIsBetter: number[] = [];
-  const groupOf = Int32Array.from(keep, (i) => {
-    const key = `${events[i]}|${sexes[i]}`;
-    if (!groupCode.has(key)) {
-      groupCode.set(key, higherIsBetter.length);
-      higherIsBetter.push(directions[i] === 'higher' ? 1 : 0);
+  const groupOf = Int32Array.from(groupIds, (id, i) => {
+    if (!groupCode.has(id)) {
+      groupCode.set(id, higherIsBetter.length);
+      higherIsBetter.push(higher[i]);
     }
-    return groupCode.get(key)!;
+    return groupCode.get(id)!;
   });
   const athletes = integersOf(table, 'athlete_id'), seasons = integersOf(table, 'season');
   const sanctions = new Map<number, SanctionPeriod[]>();
   input.sanctioned.athleteIds.forEach((id, k) => sanctions.set(id, [...(sanctions.get(id) ?? []), { from: input.sanctioned.from[k], to: input.sanctioned.to[k] }]));
   const evaluation = evaluationInput({
-    athleteOf: Int32Array.from(keep, (i) => athletes[i]),
-    season: Int32Array.from(keep, (i) => seasons[i]),
-    groupOf, higherIsBetter, marks: pick(numbersOf(table, 'mark')),
+    athleteOf: athletes, season: seasons, groupOf, higherIsBetter, marks: numbersOf(table, 'mark'),
     detectors: input.detectors.map((detector, d) => ({
-      id: detector.id, label: detector.label, scores: pick(numbersOf(table, `s${d}`)),
-      flagged: Uint8Array.from(pick(numbersOf(table, `f${d}`)), (f) => (f > 0 ? 1 : 0)),
+      id: detector.id, label: detector.label, scores: numbersOf(table, `s${d}`),
+      flagged: Uint8Array.from(numbersOf(table, `f${d}`), (f) => (f > 0 ? 1 : 0)),
     })),
     sanctions,
   }, input.level, input.consensusMin, input.seed);
