@@ -6,29 +6,36 @@ import { generateResults } from '../src/core/generate/results';
 import { fixtureDir, watchPageProblems } from './helpers';
 
 /*
- * Cancel in the middle of "Run all detectors", and an xlsx results file through the same
- * load path as CSV and Parquet. Fixtures come from the project's seeded generator.
+ * Cancel in the middle of "Run all detectors"; an xlsx results file through the same load
+ * path as CSV and Parquet; a men's list without a sex column, given one through the mapping
+ * dialog; a sanctions list of every sport, dated by the sanction, and one that names no athlete
+ * of the results. Fixtures come from the project's seeded generator.
  */
 
 const columns = ['competitor', 'dob', 'nationality', 'discipline', 'sex', 'mark', 'wind', 'date', 'season', 'venue', 'position'] as const;
+type Cells = (string | number | null)[][];
 
-/** The generated rows as cells, with the counts the screen must show (plain loops, not the app's parser). */
-function generatedRows(rows: number, seed: number): { cells: (string | number | null)[][]; performances: number; athletes: number } {
-  const cells: (string | number | null)[][] = [[...columns]];
+/** The generated rows as cells (keeping rows that pass `keep`), with the counts the screen must show (plain loops, not the app's parser). */
+function generatedRows(rows: number, seed: number, keep: (sex: string) => boolean = () => true, without: string[] = []) {
+  const used = columns.filter((c) => !without.includes(c));
+  const cells: Cells = [[...used]];
   const athletes = new Set<string>();
+  const names: string[] = [];
   let performances = 0;
   for (const batch of generateResults({ rows, seed }).batches()) {
     for (let i = 0; i < batch.length; i++) {
-      cells.push(columns.map((c) => (batch[c] as ArrayLike<string | number | null>)[i]));
+      if (!keep(batch.sex[i])) continue;
+      cells.push(used.map((c) => (batch[c] as ArrayLike<string | number | null>)[i]));
       if (!/^\d/.test(batch.mark[i])) continue;
       performances++;
+      if (!athletes.has(`${batch.competitor[i]}|${batch.dob[i]}`)) names.push(batch.competitor[i]);
       athletes.add(`${batch.competitor[i]}|${batch.dob[i]}`);
     }
   }
-  return { cells, performances, athletes: athletes.size };
+  return { cells, performances, athletes: athletes.size, names };
 }
 
-function writeCsv(name: string, cells: (string | number | null)[][]): string {
+function writeCsv(name: string, cells: Cells): string {
   mkdirSync(fixtureDir, { recursive: true });
   const cell = (value: string | number | null) => (value === null ? '' : /[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
   const path = join(fixtureDir, name);
@@ -37,27 +44,28 @@ function writeCsv(name: string, cells: (string | number | null)[][]): string {
 }
 
 const resultsInput = (page: Page) => page.locator('input[type=file][aria-label="Results files (Parquet, CSV or xlsx)"]');
-const settled = (page: Page, timeout = 60_000) => expect(page.getByTestId('results-heading')).toHaveAttribute('data-settled', 'true', { timeout });
+const sanctionsInput = (page: Page) => page.locator('input[type=file][aria-label^="Sanctions list (CSV"]');
+const settled = (page: Page, timeout = 120_000) => expect(page.getByTestId('results-heading')).toHaveAttribute('data-settled', 'true', { timeout });
 const errorNotices = (page: Page) => page.locator('.notices [role=alert]');
 
 test.use({ serviceWorkers: 'block' });
 
 test('Cancel during "Run all" stops the run: no progress, no error, detectors not yet run show nothing, and a new run completes', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const fixture = generatedRows(60_000, 21);
   const path = writeCsv('results-cancel-60000-21.csv', fixture.cells);
   const watcher = watchPageProblems(page);
   await page.goto('/#/results');
-  await settled(page);
+  await settled(page, 200_000);
   await resultsInput(page).setInputFiles(path);
-  await settled(page, 120_000);
+  await settled(page);
   await expect(page.getByTestId('results-summary')).toContainText(`${fixture.performances.toLocaleString('en')} performances`);
 
   await page.getByRole('tab', { name: 'Detectors' }).click();
   await expect(page.getByTestId('detector-summary')).toHaveCount(0);
   await page.getByRole('button', { name: 'Run all detectors' }).click();
   // Detectors run in the registry's order: the advanced ones, then ml, then statistical; z-score is last.
-  await expect(page.getByTestId('progress-phase')).toContainText('Local outlier factor:', { timeout: 120_000 });
+  await expect(page.getByTestId('progress-phase')).toContainText('Local outlier factor:', { timeout: 150_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await expect(page.getByTestId('progress-phase')).toHaveCount(0);
@@ -67,7 +75,7 @@ test('Cancel during "Run all" stops the run: no progress, no error, detectors no
   await expect(page.getByTestId('progress-phase')).toHaveCount(0);
   await expect(errorNotices(page)).toHaveCount(0);
   await expect(page.locator('[data-detector="isolation-forest"]').getByTestId('detector-summary')).toHaveCount(1);
-  for (const notRun of ['robust-covariance', 'history-percentile', 'iqr', 'modified-z-score', 'z-score']) {
+  for (const notRun of ['robust-covariance', 'arrival', 'history-percentile', 'improvement-beyond-age', 'iqr', 'late-surge', 'modified-z-score', 'return-after-gap', 'z-score']) {
     await expect(page.locator(`[data-detector="${notRun}"]`).getByTestId('detector-summary')).toHaveCount(0);
   }
   const finished = await page.getByTestId('detector-summary').count();
@@ -75,15 +83,13 @@ test('Cancel during "Run all" stops the run: no progress, no error, detectors no
   expect(finished).toBeLessThanOrEqual(4);
 
   await page.getByRole('button', { name: 'Run all detectors' }).click();
-  await settled(page, 180_000);
-  await expect(page.getByTestId('detector-summary')).toHaveCount(9);
+  await settled(page, 200_000);
+  await expect(page.getByTestId('detector-summary')).toHaveCount(13);
   // The detectors that finished before the cancel are read back from the cache.
   const cached = await page.getByTestId('from-cache').count();
   expect(cached).toBeGreaterThanOrEqual(finished);
   expect(cached).toBeLessThanOrEqual(finished + 1);
   await expect(errorNotices(page)).toHaveCount(0);
-  await page.getByRole('tab', { name: 'Evaluation' }).click();
-  await expect(page.getByTestId('evaluation-row')).toHaveCount(9 + 1 + 2);
   expect(watcher.problems).toEqual([]);
 });
 
@@ -96,15 +102,79 @@ test('an xlsx results file loads through the same path as CSV and Parquet', asyn
   writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
   const watcher = watchPageProblems(page);
   await page.goto('/#/results');
-  await settled(page);
+  await settled(page, 200_000);
   await resultsInput(page).setInputFiles(path);
   await settled(page);
   await expect(page.getByTestId('results-file')).toHaveCount(1);
   await expect(page.getByTestId('results-file')).toContainText('results-800-5.xlsx');
   await expect(page.getByTestId('results-file')).toContainText('800 rows');
-  await expect(page.getByTestId('results-summary')).toContainText(
-    `${fixture.performances.toLocaleString('en')} performances of ${fixture.athletes.toLocaleString('en')} athletes`,
-  );
+  await expect(page.getByTestId('results-summary')).toContainText(`${fixture.performances.toLocaleString('en')} performances of ${fixture.athletes.toLocaleString('en')} athletes`);
   await expect(errorNotices(page)).toHaveCount(0);
   expect(watcher.problems).toEqual([]);
+});
+
+test('a men\u2019s list without a sex column: the dialog asks, one value for the whole file, every group is the men\u2019s', async ({ page }) => {
+  const fixture = generatedRows(3_000, 8, (sex) => sex === 'male', ['sex']);
+  const path = writeCsv('results-men-no-sex.csv', fixture.cells);
+  await page.goto('/#/results');
+  await settled(page, 200_000);
+  await resultsInput(page).setInputFiles(path);
+  const dialog = page.getByTestId('mapping-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('no column for the sex');
+  await dialog.getByTestId('mapping-sex').selectOption({ label: 'one value for the whole file…' });
+  await dialog.getByTestId('mapping-fixed-sex').selectOption('male');
+  await dialog.getByRole('button', { name: 'Load with this mapping' }).click();
+  await settled(page);
+  await expect(page.getByTestId('results-summary')).toContainText(`${fixture.performances.toLocaleString('en')} performances of ${fixture.athletes.toLocaleString('en')} athletes`);
+  const sexes = await page.locator('table').last().locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(sexes.length).toBeGreaterThan(3);
+  expect(new Set(sexes)).toEqual(new Set(['male']));
+});
+
+test('a sanctions list of every sport, dated by the sanction: athletics only with the rest counted, years read; a list naming nobody asks for another', async ({ page }) => {
+  test.setTimeout(360_000);
+  const fixture = generatedRows(3_000, 9);
+  const results = writeCsv('results-for-sport-list.csv', fixture.cells);
+  const sanctioned = fixture.names.slice(0, 12);
+  const sportList = writeCsv('sanctions-every-sport.csv', [
+    ['Athlete', 'Sport', 'Nationality', 'Sanction date', 'Ban end'],
+    ...sanctioned.map((name, i) => [name, i % 2 === 0 ? 'Athletics' : 'Track and Field', '', `201${i % 10}-0${1 + (i % 9)}-15`, '']),
+    ['Jan Ullrich-Test', 'Cycling', 'Germany', '2006-06-30', '2008-06-30'],
+    ['Test Swimmer', 'Swimming', 'China', '2014-05-17', '2014-08-17'],
+    ['Other Rider', 'Cycling', 'Spain', '2012-02-06', '2014-02-06'],
+  ]);
+  const nobody = writeCsv('sanctions-nobody-here.csv', [['Name', 'Country', 'Date of violation', 'Sanction'], ['Nobody Known Atall', 'Kenya', '2015', '2 years']]);
+  await page.goto('/#/results');
+  await settled(page, 200_000);
+  await resultsInput(page).setInputFiles(results);
+  await settled(page);
+
+  await page.getByRole('tab', { name: 'Sanctions' }).click();
+  await sanctionsInput(page).setInputFiles(sportList);
+  await settled(page);
+  await expect(page.getByTestId('sanctions-summary')).toContainText(`${sanctioned.length} sanctions`);
+  await expect(page.getByTestId('sanctions-other-sports')).toContainText('3 rows of other sports left out (Cycling 2, Swimming 1)');
+  await expect(page.getByTestId('sanctions-dated')).toContainText(`${sanctioned.length} of ${sanctioned.length} with a year, read from “Sanction date”`);
+  await page.getByTestId('sanctions-filter-all').click();
+  await expect(page.getByTestId('sanction-years').filter({ hasText: 'year not given' })).toHaveCount(0);
+  await page.getByTestId('sanctions-athletics-only').uncheck();
+  await settled(page);
+  await expect(page.getByTestId('sanctions-summary')).toContainText(`${sanctioned.length + 3} sanctions`);
+  await expect(page.getByTestId('sanctions-other-sports')).toContainText('Every sport of the list is kept, 3 rows of other sports among them');
+  await page.getByTestId('sanctions-athletics-only').check();
+  await settled(page);
+  await expect(page.getByTestId('sanctions-summary')).toContainText(`${sanctioned.length} sanctions`);
+
+  await page.getByRole('tab', { name: 'Detectors' }).click();
+  await page.getByRole('button', { name: 'Run all detectors' }).click();
+  await settled(page, 200_000);
+  await page.getByRole('tab', { name: 'Sanctions' }).click();
+  await sanctionsInput(page).setInputFiles(nobody);
+  await settled(page);
+  await expect(page.getByTestId('sanctioned-athletes')).toHaveText('0');
+  await page.getByRole('tab', { name: 'Evaluation' }).click();
+  await expect(page.getByTestId('evaluation-needs-sanctions')).toContainText('None of the 1 sanctions in sanctions-nobody-here.csv names an athlete of these results');
+  await expect(page.getByTestId('evaluation-table')).toHaveCount(0);
+  await expect(page.getByTestId('consensus-list')).toBeVisible();
 });

@@ -2,8 +2,11 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { listDetectors } from '../../src/core/detectors/registry';
-import { multivariateFeatures } from '../../src/core/detectors/features';
+import { betterSideOnly, multivariateFeatures } from '../../src/core/detectors/features';
+import { evaluationInput } from '../../src/core/evaluation/evaluationInput';
+import { evaluateMethods } from '../../src/core/evaluation/methodEvaluation';
 import { loadResults, timeDetectors } from '../../scripts/lib/nativeResults';
+import { matchSanctionList, runDetectors } from '../../scripts/lib/nativeEvaluation';
 import type { BenchRow, BenchSuite } from '../context';
 
 /** Debian's scikit-learn for the reference (installed as root, like Chromium). */
@@ -18,7 +21,10 @@ function ensureSklearn(): boolean {
 /**
  * Every detector over every event and sex of the generated results (Node, the V8 that runs
  * the app's workers), each beside the run of all of them and scikit-learn's forest on the same
- * features. The browser figures (through the pool) are in the results-browser suite.
+ * features (the ones our forest isolates: oriented, worse-than-typical raised to typical); then
+ * the evaluation of all of them against the generated sanctions (strata, baselines, the
+ * learned combination cross-fitted) beside the detectors' time. The browser figures (through
+ * the pool) are in the results-browser suite.
  */
 export const suite: BenchSuite = {
   name: 'results-detectors',
@@ -34,10 +40,16 @@ export const suite: BenchSuite = {
       const features = multivariateFeatures(columns);
       if (features.dimensions > 0 && columns.mark.length >= 2) {
         const file = join(featureDir, `group-${g}.f64`);
-        writeFileSync(file, Buffer.from(features.values.buffer, features.values.byteOffset, features.values.byteLength));
+        const points = betterSideOnly(features);
+        writeFileSync(file, Buffer.from(points.buffer, points.byteOffset, points.byteLength));
         index.groups.push({ file, rows: columns.mark.length, dimensions: features.dimensions });
       }
     });
+    const scored = await runDetectors(connection, measured.performances);
+    const sanctions = await matchSanctionList(connection, files.sanctions);
+    const evaluationStarted = performance.now();
+    const { report } = evaluateMethods(evaluationInput({ ...scored.table, sanctions: sanctions.periods }, 'athlete', 2));
+    const evaluationMs = performance.now() - evaluationStarted;
     connection.closeSync();
     const timings = measured.milliseconds;
     const total = [...timings.values()].reduce((a, b) => a + b, 0);
@@ -47,7 +59,11 @@ export const suite: BenchSuite = {
     for (const detector of detectors) {
       out.push({ suite: 'results-detectors', case: `${detector.id} over all events`, unit: 'ms', value: timings.get(detector.id)!, reference: { label: 'all detectors', value: total }, note: 'Node/V8, one thread' });
     }
-    out.push({ suite: 'results-detectors', case: 'all detectors together, one thread', unit: 'ms', value: total, note: "seed's figure for scale: one method ~150 ms; 100 m forest 33 s" });
+    out.push({ suite: 'results-detectors', case: 'all detectors together, one thread', unit: 'ms', value: total });
+    out.push({
+      suite: 'results-detectors', case: `evaluation at the athlete level (${report.rows.length} rows over ${report.n.toLocaleString('en')} athletes, learned combination 5-fold)`,
+      unit: 'ms', value: evaluationMs, reference: { label: 'all detectors', value: total }, note: `${report.positives} sanctioned athletes in the generated list`,
+    });
 
     const forest = timings.get('isolation-forest')!;
     const indexFile = join(featureDir, 'index.json');

@@ -1,96 +1,100 @@
 /**
- * Results on real data: every detector over the World Athletics top lists (467,146
- * performances), scored against the Wikipedia list of doping cases at the athlete level,
- * with the base rate and the two trivial baselines beside them. Fails if a detector errors
- * or the matching finds fewer than 500 sanctioned athletes.
+ * Results on real data, everything read from the data folder (scripts/lib/resultsFolder.ts:
+ * results and sanctions lists found by their columns): each results file's events keep their
+ * implements apart (checked against the file's own discipline and sex spellings), every
+ * detector runs over every event and sex (timed), and — when a sanctions list lies beside the
+ * file — every method, the three trivial baselines and the learned combination (out of fold)
+ * are scored against it at the athlete level (ROC-AUC, AP, AP ÷ base rate, AP ÷ best trivial
+ * baseline, P@50, P@200, AUC within exposure deciles, within eras, within both) and at the
+ * performance level. Fails if a detector errors, an event group merges implements, the file's
+ * groups are not the app's, or a sanctions list with rows matches no athlete at all.
  */
-import { join } from 'node:path';
-import { readSanctionList } from '../../src/core/athletics/sanctions';
-import { matchSanctions } from '../../src/core/athletics/sanctionMatching';
-import { aggregateByAthlete } from '../../src/core/evaluation/athleteLevel';
-import { bestZScores, resultCountScores } from '../../src/core/evaluation/baselines';
-import { evaluateMethod } from '../../src/core/evaluation/report';
-import { flagScores } from '../../src/core/detectors/flags';
-import { listDetectors, runDetector } from '../../src/core/detectors/registry';
-import { athletesSql } from '../../src/core/athletics/resultsSql';
+import { relative } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { recogniseColumns } from '../../src/core/athletics/columns';
+import { describeEvent, eventGroupLabel } from '../../src/core/athletics/events';
+import { normaliseSex } from '../../src/core/athletics/sex';
+import { evaluationInput, type ScoredPerformances } from '../../src/core/evaluation/evaluationInput';
+import { evaluateMethods, type EvaluationReport } from '../../src/core/evaluation/methodEvaluation';
 import { printTable } from '../lib/builtApp';
-import { eventColumns, eventGroups, loadResults } from '../lib/nativeResults';
+import { dataFolder } from '../lib/dataFolder';
+import { eventGroups, loadResults } from '../lib/nativeResults';
+import { matchSanctionList, runDetectors } from '../lib/nativeEvaluation';
+import { headersOf, resultsFiles } from '../lib/resultsFolder';
 
-const data = join(process.cwd(), '..', 'shared', 'data', 'athletics');
 const failures: string[] = [];
+const three = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+const two = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
 
-const { connection, milliseconds, rows } = await loadResults(join(data, 'wa_toplists_2025-12.parquet'));
-const athletes = (await connection.runAndReadAll(athletesSql)).getRowObjectsJson();
-const athleteCount = athletes.length;
-console.log(`loaded ${rows.toLocaleString('en')} performances of ${athleteCount.toLocaleString('en')} athletes in ${(milliseconds / 1000).toFixed(1)} s`);
-
-// Sanctions → athlete labels.
-const sanctionRows = (await connection.runAndReadAll(`SELECT * FROM read_csv('${join(data, 'sanctions_wikipedia_athletics.csv')}', header = true, all_varchar = true)`)).getRowObjectsJson();
-const sanctions = readSanctionList(sanctionRows as Record<string, string | null>[]);
-const matches = matchSanctions(
-  sanctions.records,
-  athletes.map((a) => ({ id: String(a.athlete_id), name: String(a.name), dob: (a.dob as string | null) ?? null, nationality: a.nationality ? String(a.nationality).split(',') : null, firstSeason: Number(a.first_season), lastSeason: Number(a.last_season) })),
-);
-const labels = new Uint8Array(athleteCount);
-for (const match of matches) if (match.status === 'matched') for (const candidate of match.athletes) labels[Number(candidate.athleteId)] = 1;
-const sanctioned = labels.reduce((sum, v) => sum + v, 0);
-const statuses = { matched: 0, ambiguous: 0, unmatched: 0 };
-for (const match of matches) statuses[match.status]++;
-console.log(`sanctions: ${sanctions.records.length} records; ${statuses.matched} matched, ${statuses.ambiguous} ambiguous, ${statuses.unmatched} unmatched; ${sanctioned} sanctioned athletes found`);
-if (sanctioned < 500) failures.push(`the matching found ${sanctioned} sanctioned athletes (at least 500 expected)`);
-
-// Every detector over every event and sex, aggregated to athletes (max score, any flag).
-const groups = await eventGroups(connection);
-const performanceScores = new Map<string, { scores: Float64Array; flagged: Uint8Array }>();
-const athleteOfPerformance = new Int32Array(rows + 1);
-const timings: Record<string, number> = {};
-const allPerformance = { athlete: [] as number[], group: [] as number[], higher: [] as number[], mark: [] as number[] };
-const detectors = listDetectors();
-for (const detector of detectors) performanceScores.set(detector.id, { scores: new Float64Array(rows + 1).fill(NaN), flagged: new Uint8Array(rows + 1) });
-for (const [groupIndex, group] of groups.entries()) {
-  const { columns, performanceId } = await eventColumns(connection, group);
-  for (let i = 0; i < performanceId.length; i++) {
-    athleteOfPerformance[performanceId[i]] = columns.athlete[i];
-    allPerformance.athlete.push(columns.athlete[i]);
-    allPerformance.group.push(groupIndex);
-    allPerformance.higher.push(group.direction === 'higher' ? 1 : 0);
-    allPerformance.mark.push(columns.mark[i]);
+/** The file's own spellings: every (discipline, sex) it writes must give one event, and each event one implement. */
+async function checkImplements(connection: DuckDBConnection, path: string): Promise<number> {
+  const { mapping } = recogniseColumns(await headersOf(path));
+  const event = `"${mapping.event}"::VARCHAR`, sex = mapping.sex ? `"${mapping.sex}"::VARCHAR` : 'NULL';
+  const spellings = (await connection.runAndReadAll(`SELECT DISTINCT ${event} AS event, ${sex} AS sex FROM raw WHERE ${event} IS NOT NULL`)).getRowObjectsJson();
+  const implementOf = new Map<string, Set<string>>();
+  for (const row of spellings) {
+    const sexKey = normaliseSex(row.sex as string | null);
+    const info = describeEvent(String(row.event), sexKey);
+    if (!info) continue;
+    const key = `${info.name}|${sexKey}`;
+    implementOf.set(key, (implementOf.get(key) ?? new Set()).add(JSON.stringify(info.implement)));
   }
-  for (const detector of detectors) {
+  for (const [key, implementsOf] of implementOf) {
+    if (implementsOf.size > 1) failures.push(`${key} merges implements: ${[...implementsOf].join(', ')}`);
+  }
+  const groups = await eventGroups(connection);
+  const expected = new Set(implementOf.keys()), actual = new Set(groups.map((g) => `${g.event}|${g.sex}`));
+  const missing = [...expected].filter((k) => !actual.has(k)), extra = [...actual].filter((k) => !expected.has(k));
+  if (missing.length + extra.length > 0) failures.push(`groups differ from the file's spellings: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`);
+  console.log(`${spellings.length} discipline × sex spellings in the file → ${expected.size} event groups, each with one implement (${groups.length} groups in performances)`);
+  const youth = groups.filter((g) => describeEvent(g.event, g.sex)?.implement).map((g) => `${eventGroupLabel(g.event, g.sex)} (${g.performances.toLocaleString('en')})`);
+  if (youth.length > 0) console.log(`groups with a non-senior implement: ${youth.join('; ')}`);
+  return groups.length;
+}
+
+function printReport(report: EvaluationReport): void {
+  const byAp = [...report.rows].sort((a, b) => b.averagePrecision - a.averagePrecision);
+  const count = report.rows.find((r) => r.method === 'baseline-results')!.averagePrecision;
+  printTable(byAp.map((r) => ({
+    method: r.kind === 'supervised' ? `${r.method} (supervised)` : r.method,
+    'ROC-AUC': three(r.rocAuc), AP: three(r.averagePrecision), 'AP/base': `${two(r.lift)}×`, 'AP/count': `${two(r.averagePrecision / count)}×`, 'AP/best trivial': `${two(r.apOverBaseline)}×`,
+    'P@50': two(r.precisionAt50), 'P@200': two(r.precisionAt200),
+    'AUC in exposure deciles': `${three(r.withinExposure.auc)} ±${three(r.withinExposure.standardError)}`,
+    'AUC in eras': three(r.withinEra.auc), 'AUC in both': three(r.withinBoth.auc), flagged: r.tp + r.fp,
+  })));
+  for (const sentence of report.words) console.log(`  ${sentence}`);
+}
+
+for (const pair of await resultsFiles()) {
+  console.log(`\n--- ${relative(dataFolder(), pair.results)} ---`);
+  const { connection, milliseconds, rows } = await loadResults(pair.results);
+  console.log(`loaded ${rows.toLocaleString('en')} rows in ${(milliseconds / 1000).toFixed(1)} s (native DuckDB + our parsing)`);
+  await checkImplements(connection, pair.results);
+  const { table, seconds, failures: detectorFailures } = await runDetectors(connection, rows);
+  failures.push(...detectorFailures);
+  console.log(`detectors over ${table.athleteOf.length.toLocaleString('en')} performances, one thread (s): ${[...seconds].map(([id, s]) => `${id} ${s.toFixed(1)}`).join(', ')}`);
+  for (const sanctions of pair.sanctions) {
+    console.log(`\nagainst ${relative(dataFolder(), sanctions)}:`);
+    const list = await matchSanctionList(connection, sanctions);
+    const { periods, statuses } = list;
+    const other = list.otherSports === null ? '' : `; ${list.otherSports} rows of other sports left out`;
+    console.log(`${list.records} sanctions (${list.dated} with a year, read from "${list.dateColumn ?? 'no date column'}")${other}: ${statuses.matched} matched, ${statuses.ambiguous} ambiguous, ${statuses.unmatched} unmatched → ${periods.size} sanctioned athletes`);
+    if (list.records > 0 && periods.size === 0) failures.push(`${relative(dataFolder(), sanctions)}: no sanction matched any athlete`);
+    const scored: ScoredPerformances = { ...table, sanctions: periods };
     const started = performance.now();
-    try {
-      const run = runDetector(detector.id, columns, {}, 1);
-      const target = performanceScores.get(detector.id)!;
-      for (let i = 0; i < performanceId.length; i++) {
-        target.scores[performanceId[i]] = run.scores[i];
-        target.flagged[performanceId[i]] = run.flagged[i];
-      }
-    } catch (error) {
-      failures.push(`${detector.id} failed on ${group.event} ${group.sex}: ${(error as Error).message}`);
+    const athlete = evaluateMethods(evaluationInput(scored, 'athlete', 2));
+    console.log(`\nathlete level: ${athlete.report.positives} sanctioned of ${athlete.report.n.toLocaleString('en')} (base rate ${(100 * athlete.report.baseRate).toFixed(2)} %), evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    printReport(athlete.report);
+    if (athlete.report.learned) {
+      console.log('learned combination, coefficients per sd (fit on all athletes):');
+      console.log(`  ${[...athlete.report.learned.coefficients].sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).map((c) => `${c.name} ${c.value >= 0 ? '+' : ''}${c.value.toFixed(2)}`).join('; ')}`);
     }
-    timings[detector.id] = (timings[detector.id] ?? 0) + performance.now() - started;
+    const performanceLevel = evaluateMethods(evaluationInput(scored, 'performance', 2));
+    console.log(`\nperformance level (the seasons up to and through a sanction): ${performanceLevel.report.positives.toLocaleString('en')} of ${performanceLevel.report.n.toLocaleString('en')} (base rate ${(100 * performanceLevel.report.baseRate).toFixed(2)} %)`);
+    printReport(performanceLevel.report);
   }
+  connection.closeSync();
 }
-
-const table: Record<string, string | number>[] = [];
-const format = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(3));
-const addRow = (method: string, scores: Float64Array, flagged: Uint8Array, seconds: number | null) => {
-  const row = evaluateMethod({ scores, flagged }, labels);
-  table.push({ method, precision: format(row.precision), recall: format(row.recall), F1: format(row.f1), 'average precision': format(row.averagePrecision), 'base rate': format(row.baseRate), 'AP / base rate': `${row.lift.toFixed(2)}×`, flagged: flagged.reduce((s, v) => s + v, 0), seconds: seconds === null ? '' : seconds.toFixed(1) });
-};
-const athleteIndex = Int32Array.from(athleteOfPerformance.subarray(1));
-for (const detector of detectors) {
-  const run = performanceScores.get(detector.id)!;
-  const aggregate = aggregateByAthlete(athleteIndex, run.scores.subarray(1), run.flagged.subarray(1), athleteCount);
-  addRow(detector.id, aggregate.score, aggregate.flagged, timings[detector.id] / 1000);
-}
-// Baselines: an athlete's number of results; their best z-score in their event and sex.
-const counts = resultCountScores(Int32Array.from(allPerformance.athlete), athleteCount);
-addRow('baseline: number of results', counts, new Uint8Array(athleteCount), null);
-const z = bestZScores({ athleteOf: allPerformance.athlete, athleteCount, groupOf: allPerformance.group, higherIsBetter: allPerformance.higher, marks: allPerformance.mark });
-addRow('baseline: best z-score', z.athlete, flagScores(z.athlete, 3), null);
-console.log('\nAthlete level (an athlete scores the maximum of their performances; flagged if any performance is):');
-printTable(table);
 
 for (const failure of failures) console.error(`FAIL ${failure}`);
 process.exit(failures.length === 0 ? 0 : 1);

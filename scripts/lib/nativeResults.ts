@@ -28,14 +28,15 @@ export async function loadResults(path: string): Promise<{ connection: DuckDBCon
   const { mapping, missingRequired } = recogniseColumns(headers.filter((h) => h !== 'source_row'));
   if (missingRequired.length > 0) throw new Error(`${path}: no column for ${missingRequired.join(', ')}`);
   const text = (field: keyof typeof mapping) => (mapping[field] ? `"${mapping[field]}"::VARCHAR` : 'NULL::VARCHAR');
-  const columns = (await connection.runAndReadAll(`SELECT ${text('athlete')} a, ${text('event')} e, ${text('mark')} m, ${text('wind')} w FROM raw ORDER BY source_row`)).getColumnsJson();
-  const normalised = normaliseResultColumns({ athlete: columns[0] as string[], event: columns[1] as string[], mark: columns[2] as string[], wind: columns[3] as string[] });
+  const columns = (await connection.runAndReadAll(`SELECT ${text('athlete')} a, ${text('event')} e, ${text('mark')} m, ${text('wind')} w, ${text('sex')} s FROM raw ORDER BY source_row`)).getColumnsJson();
+  const normalised = normaliseResultColumns({ athlete: columns[0] as string[], event: columns[1] as string[], mark: columns[2] as string[], wind: columns[3] as string[], sex: columns[4] as string[] });
 
-  await connection.run('CREATE TABLE parsed (source_row INTEGER, athlete_key VARCHAR, event VARCHAR, direction VARCHAR, mark DOUBLE, mark_flags INTEGER, wind DOUBLE)');
+  await connection.run('CREATE TABLE parsed (source_row INTEGER, athlete_key VARCHAR, sex VARCHAR, event VARCHAR, direction VARCHAR, mark DOUBLE, mark_flags INTEGER, wind DOUBLE)');
   const appender = await connection.createAppender('parsed');
   for (let i = 0; i < normalised.rows; i++) {
     appender.appendInteger(i + 1);
     appender.appendVarchar(normalised.athleteKey[i]);
+    appender.appendVarchar(normalised.sex[i]);
     if (normalised.event[i] === null) appender.appendNull();
     else appender.appendVarchar(normalised.event[i]!);
     if (normalised.direction[i] === null) appender.appendNull();
@@ -51,7 +52,7 @@ export async function loadResults(path: string): Promise<{ connection: DuckDBCon
   const column = (field: keyof typeof mapping, cast: string) => (mapping[field] ? `TRY_CAST(raw."${mapping[field]}" AS ${cast})` : `NULL::${cast}`);
   await connection.run(createPerformancesSql);
   await connection.run(`INSERT INTO performances SELECT raw.source_row, 1, raw.source_row, ${column('athlete', 'VARCHAR')}, parsed.athlete_key,
-      ${column('dob', 'DATE')}, ${column('nationality', 'VARCHAR')}, parsed.event, lower(${column('sex', 'VARCHAR')}), parsed.direction,
+      ${column('dob', 'DATE')}, ${column('nationality', 'VARCHAR')}, parsed.event, parsed.sex, parsed.direction,
       parsed.mark, ${column('mark', 'VARCHAR')}, parsed.mark_flags, ${column('date', 'DATE')},
       coalesce(${column('season', 'INTEGER')}, year(${column('date', 'DATE')})), parsed.wind,
       ${column('venue', 'VARCHAR')}, ${column('competition', 'VARCHAR')}, ${column('position', 'VARCHAR')}, NULL
@@ -73,7 +74,7 @@ export async function eventGroups(connection: DuckDBConnection): Promise<EventGr
 export async function eventColumns(connection: DuckDBConnection, group: EventGroup): Promise<{ columns: EventColumns; performanceId: Int32Array }> {
   const rows = (await connection.runAndReadAll(eventFeaturesSql(group.event, group.sex))).getColumnsJson();
   const numbers = (values: unknown[]) => Float64Array.from(values, (v) => (v === null ? NaN : Number(v)));
-  const [performanceId, athlete, season, dayNumber, age, improvement, priorCount, wind, mark] = rows;
+  const [performanceId, athlete, season, dayNumber, age, wind, mark] = rows;
   return {
     performanceId: Int32Array.from(performanceId as number[]),
     columns: {
@@ -85,8 +86,6 @@ export async function eventColumns(connection: DuckDBConnection, group: EventGro
       season: Int32Array.from(season as number[]),
       dayNumber: numbers(dayNumber),
       age: numbers(age),
-      improvement: numbers(improvement),
-      priorCount: numbers(priorCount),
       wind: numbers(wind),
     },
   };

@@ -4,11 +4,11 @@
  * compiles no code at run time, so it lives with the app's Content-Security-Policy.
  */
 import {
-  BarController, BarElement, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip,
+  BarController, BarElement, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip,
   type ChartConfiguration, type Plugin,
 } from 'chart.js';
 
-Chart.register(BarController, BarElement, Filler, Legend, LinearScale, LineController, LineElement, PointElement, ScatterController, Tooltip);
+Chart.register(BarController, BarElement, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip);
 
 export const palette = ['#3ddc97', '#4ea8ff', '#ffc857', '#ff6b6b', '#c792ea', '#7fdbff', '#ff9f43', '#a3e635', '#f472b6', '#94a3b8', '#e2e8f0', '#fde68a', '#60a5fa'];
 

@@ -3,20 +3,20 @@
  * first-sight sample files, the files that failed (with why) and the files waiting for the
  * analyst's column mapping.
  */
-import type { DatasetSummary, LoadOutcome, MappingRequest, ResultsLabApi } from '../platform/results/resultsLab.api';
+import type { DatasetSummary, LoadOutcome, MappingRequest, ResultsFilesApi } from '../platform/results/results.types';
 
 export interface FailedFile { file: string; message: string }
 export interface PendingMapping { request: MappingRequest; file: File }
 
 export class LoadedData {
-  #lab: ResultsLabApi;
+  #lab: ResultsFilesApi;
   #summary = $state<DatasetSummary | null>(null);
   #sampleFiles = $state<string[]>([]);
   #failed = $state<FailedFile[]>([]);
   #mappings = $state<PendingMapping[]>([]);
   #performances = $derived(this.#summary?.performances ?? 0);
 
-  constructor(lab: ResultsLabApi) {
+  constructor(lab: ResultsFilesApi) {
     this.#lab = lab;
   }
 

@@ -1,34 +1,42 @@
 /**
- * The Results workspace: which tab is open, the one long task on screen, and the analyst's
- * actions, each of which runs through the engine (ResultsLabApi) inside that task so it shows
- * progress and can be cancelled. What the screen shows lives in the four states beside it.
+ * The Results workspace's state: which tab is open, the one long task on screen, and the
+ * engine's view mirrored (the analysis publishes a new view whenever it changes; this holds
+ * the latest). Every action of the analyst runs through the engine inside that task, so it
+ * shows progress and can be cancelled.
  */
+import type { FixedValues } from '../core/athletics/columns';
 import { LongTask } from '../app/longTask.svelte';
 import { notices } from '../app/notices.svelte';
 import { fetchSample, samples } from '../app/samples';
-import { resultsLab } from '../platform/results/resultsLab';
-import type { ColumnMapping, DetectorRunSummary, ResultsLabApi, SanctionsSummary } from '../platform/results/resultsLab.api';
-import { AnalysisState } from './analysisState.svelte';
-import { AthleteState } from './athleteState.svelte';
-import { DetectorRunsState } from './detectorRunsState.svelte';
+import { resultsEngine } from '../platform/results/resultsEngine';
+import type { AthleteMatch, ColumnMapping, EvaluationSettings, ResultsView } from '../platform/results/results.types';
+import { DetectorForms } from './detectorForms.svelte';
 import { LoadedData } from './loadedData.svelte';
 import { saveBlob } from './saveBlob';
 
 export type ResultsTab = 'data' | 'detectors' | 'sanctions' | 'evaluation' | 'athlete';
 
 export class ResultsWorkspace {
-  readonly lab: ResultsLabApi = resultsLab();
+  readonly engine = resultsEngine();
   readonly task = new LongTask();
-  readonly data = new LoadedData(this.lab);
-  readonly detectorRuns = new DetectorRunsState(this.lab.detectors());
-  readonly analysis = new AnalysisState(this.lab);
-  readonly athlete = new AthleteState(this.lab);
+  readonly data = new LoadedData(this.engine);
+  readonly forms = new DetectorForms(this.engine.analysis.view.detectors);
+  #view = $state.raw<ResultsView>(this.engine.analysis.view);
   #tab = $state<ResultsTab>('data');
-  #sanctions = $state<SanctionsSummary | null>(null);
   /** True once the first-sight sample is loaded and analysed (or the analyst took over). */
   #settled = $state(false);
   #started = false;
   #userLoaded = false;
+  #unsubscribe: () => void;
+
+  constructor() {
+    this.#unsubscribe = this.engine.analysis.subscribe((view) => (this.#view = view));
+  }
+
+  /** The engine's latest view. */
+  get view(): ResultsView {
+    return this.#view;
+  }
 
   get tab(): ResultsTab {
     return this.#tab;
@@ -38,12 +46,12 @@ export class ResultsWorkspace {
     this.#tab = tab;
   }
 
-  get sanctions(): SanctionsSummary | null {
-    return this.#sanctions;
-  }
-
   get settled(): boolean {
     return this.#settled;
+  }
+
+  dispose(): void {
+    this.#unsubscribe();
   }
 
   /** First sight: the generated sample, its sanctions, every detector run. */
@@ -52,8 +60,8 @@ export class ResultsWorkspace {
     this.#started = true;
     const loaded = await this.task.run('Loading the sample results', async (signal, report) => {
       const [results, sanctions] = await Promise.all([fetchSample(samples.results), fetchSample(samples.sanctions)]);
-      this.data.sampleLoaded(await this.lab.loadFiles([results], { signal, onProgress: report }));
-      this.#sanctions = await this.lab.loadSanctions(sanctions, { signal, onProgress: report });
+      this.data.sampleLoaded(await this.engine.loadFiles([results], { signal, onProgress: report }));
+      await this.engine.analysis.loadSanctions(sanctions, { signal, onProgress: report });
       await this.data.refresh();
       return true;
     });
@@ -65,89 +73,74 @@ export class ResultsWorkspace {
     this.#userLoaded = true;
     await this.task.run('Loading results', async (signal, report) => {
       await this.data.dropSample();
-      this.data.filesLoaded(files, await this.lab.loadFiles(files, { signal, onProgress: report }));
-      await this.#dataChanged();
+      this.data.filesLoaded(files, await this.engine.loadFiles(files, { signal, onProgress: report }));
+      await this.data.refresh();
     }, () => void this.data.refresh());
   }
 
-  async applyMapping(file: File, mapping: ColumnMapping): Promise<void> {
+  async applyMapping(file: File, mapping: ColumnMapping, fixed: FixedValues): Promise<void> {
     this.data.dismissMapping(file);
     await this.task.run(`Loading ${file.name}`, async (signal, report) => {
       try {
-        await this.lab.applyMapping(file, mapping, { signal, onProgress: report });
+        await this.engine.applyMapping(file, mapping, { signal, onProgress: report }, fixed);
         this.data.mapped(file, null);
       } catch (error) {
         if (signal.aborted) throw error;
         this.data.mapped(file, error instanceof Error ? error.message : String(error));
       }
-      await this.#dataChanged();
+      await this.data.refresh();
     });
   }
 
   async removeFile(name: string): Promise<void> {
     await this.task.run(`Removing ${name}`, async () => {
-      await this.lab.removeFile(name);
+      await this.engine.removeFile(name);
       this.data.removed(name);
-      await this.#dataChanged();
+      await this.data.refresh();
     });
-  }
-
-  async #dataChanged(): Promise<void> {
-    this.detectorRuns.clear();
-    this.analysis.clear();
-    this.athlete.clear();
-    await this.data.refresh();
-    this.#sanctions = await this.lab.sanctionsSummary();
   }
 
   runAll(): Promise<void> {
-    return this.run(this.detectorRuns.detectors.map((d) => d.id));
+    return this.run(this.view.detectors.map((d) => d.id));
   }
 
-  /** Each detector's result shows as it finishes; a cancelled run keeps those it finished. */
+  /** Detectors, then the evaluation: each detector's result shows as it finishes; a cancelled run keeps those. */
   async run(ids: string[]): Promise<void> {
-    await this.task.run('Running detectors', async (signal, report) => {
-      const onDetector = (summary: DetectorRunSummary) => this.detectorRuns.record(summary);
-      await this.lab.runDetectors(this.detectorRuns.choices(ids), { signal, onProgress: report, onDetector });
-      await this.#analyse();
-    });
+    await this.task.run('Running detectors', (signal, report) => this.engine.analysis.run(this.forms.choices(ids), { signal, onProgress: report }));
   }
 
   async loadSanctions(file: File): Promise<void> {
-    await this.task.run('Loading sanctions', async (signal, report) => {
-      this.#sanctions = await this.lab.loadSanctions(file, { signal, onProgress: report });
-      await this.#analyse();
-    });
+    await this.task.run('Loading sanctions', (signal, report) => this.engine.analysis.loadSanctions(file, { signal, onProgress: report }));
+  }
+
+  async setAthleticsOnly(athleticsOnly: boolean): Promise<void> {
+    await this.task.run('Matching the sanctions again', (signal, report) => this.engine.analysis.setAthleticsOnly(athleticsOnly, { signal, onProgress: report }));
   }
 
   async decide(sanctionIndex: number, athleteId: number | null): Promise<void> {
-    await this.task.run('Updating the sanctions', async () => {
-      this.#sanctions = await this.lab.decideMatch(sanctionIndex, athleteId);
-      await this.#analyse();
-    });
+    await this.task.run('Updating the sanctions', (signal, report) => this.engine.analysis.decideMatch(sanctionIndex, athleteId, { signal, onProgress: report }));
   }
 
-  async #analyse(): Promise<void> {
-    if (!this.detectorRuns.hasRuns) return;
-    await Promise.all([this.analysis.refresh(), this.athlete.refresh(this.analysis.consensusMin)]);
-  }
-
-  async refreshEvaluation(): Promise<void> {
-    await this.task.run('Scoring the methods', () => this.#analyse());
+  async evaluate(settings: Partial<EvaluationSettings>): Promise<void> {
+    await this.task.run('Scoring the methods', (signal, report) => this.engine.analysis.evaluate(settings, { signal, onProgress: report }));
   }
 
   async openAthlete(athleteId: number): Promise<void> {
     this.#tab = 'athlete';
-    await this.task.run('Opening the athlete', () => this.athlete.open(athleteId));
+    await this.task.run('Opening the athlete', () => this.engine.analysis.openAthlete(athleteId));
+  }
+
+  searchAthletes(text: string): Promise<AthleteMatch[]> {
+    return this.engine.analysis.searchAthletes(text, 20);
   }
 
   async showDistribution(event: string, sex: string): Promise<void> {
-    await this.athlete.showDistribution(event, sex).catch((error: unknown) => notices.error(error, 'Event distribution'));
+    await this.engine.analysis.showDistribution(event, sex).catch((error: unknown) => notices.error(error, 'Event distribution'));
   }
 
   async exportFlagged(format: 'csv' | 'xlsx', athleteId?: number): Promise<void> {
     await this.task.run('Exporting flagged performances', async () => {
-      saveBlob(await this.lab.exportFlagged(format, athleteId), `flagged-performances${athleteId === undefined ? '' : `-${athleteId}`}.${format}`);
+      saveBlob(await this.engine.analysis.exportFlagged(format, athleteId), `flagged-performances${athleteId === undefined ? '' : `-${athleteId}`}.${format}`);
     });
   }
 }

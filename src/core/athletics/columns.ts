@@ -14,6 +14,22 @@ export type ResultField =
 export const requiredResultFields: readonly ResultField[] = ['athlete', 'event', 'mark', 'date'];
 
 /**
+ * Without these a file loads, but its events cannot be told apart (the implement, and the
+ * group, depend on the sex): the analyst is asked for a column or one value for the file.
+ */
+export const askedResultFields: readonly ResultField[] = ['sex'];
+
+/**
+ * Fields a whole file can share one value of, when it has no column for them: a men's list
+ * (sex), one event's results (event), one meeting's (date, venue, competition), a national
+ * list (nationality). Athlete and mark are never the same for every row.
+ */
+export const fixableResultFields = ['sex', 'event', 'date', 'nationality', 'venue', 'competition'] as const;
+export type FixableResultField = (typeof fixableResultFields)[number];
+/** One value for every row of a file, per field it has no column for. */
+export type FixedValues = Partial<Record<FixableResultField, string>>;
+
+/**
  * Names per field, most specific first: where a file has both `discipline` and
  * `normalized_discipline`, the first one in this list wins the field.
  * Names are compared after headerKey (lower case, no accents, `_` for anything else).

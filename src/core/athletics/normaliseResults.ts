@@ -1,12 +1,14 @@
 /**
  * One file's result rows, as text, to the typed columns of the `performances` table
- * (resultsSql.ts): marks parsed as published, events named and oriented, wind read and
+ * (resultsSql.ts): marks parsed as published, sexes read, events named with their implement
+ * (which needs the sex: a 4 kg shot is the senior women's) and oriented, wind read and
  * wind-aided marks flagged, athletes keyed by their normalised name. Excluded marks (DNF,
  * DNS…) stay as rows with no mark, counted; an event we do not know is named, not guessed.
  */
 import { describeEvent, type EventInfo } from './events';
 import { MarkFlag, parseMarkColumn, type MarkExclusion } from './marks';
 import { normaliseName } from './names';
+import { normaliseSex } from './sex';
 import { isWindAided, parseWindColumn } from './wind';
 
 type Text = string | null | undefined;
@@ -16,12 +18,16 @@ export interface ResultTextColumns {
   event: ArrayLike<Text>;
   mark: ArrayLike<Text>;
   wind?: ArrayLike<Text>;
+  /** As the file writes it (`M`, `Women`…); without it every row's sex is `unknown`. */
+  sex?: ArrayLike<Text>;
 }
 
 export interface NormalisedResults {
   rows: number;
   athleteKey: string[];
-  /** Our event name (`100-metres`), null where the event is not recognised. */
+  /** `male`, `female`, `unknown` or the file's own word (normaliseSex). */
+  sex: string[];
+  /** Our event name (`100-metres`, `shot-put-6kg`), null where the event is not recognised. */
   event: (string | null)[];
   direction: ('lower' | 'higher' | null)[];
   /** NaN where the mark was excluded or the event unknown. */
@@ -45,17 +51,20 @@ export function normaliseResultColumns(columns: ResultTextColumns): NormalisedRe
   const mark = marks.value.slice();
   const markFlags = marks.flags.slice();
   const athleteKey: string[] = new Array(rows);
+  const sex: string[] = new Array(rows);
   const event: (string | null)[] = new Array(rows);
   const direction: ('lower' | 'higher' | null)[] = new Array(rows);
   const unknownEvents: Record<string, number> = {};
   const known = new Map<string, EventInfo | null>();
   for (let i = 0; i < rows; i++) {
     athleteKey[i] = normaliseName(columns.athlete[i] ?? '');
+    sex[i] = normaliseSex(columns.sex?.[i]);
     const raw = (columns.event[i] ?? '').trim();
-    let info = known.get(raw);
+    const key = `${sex[i]}|${raw}`;
+    let info = known.get(key);
     if (info === undefined) {
-      info = raw ? describeEvent(raw) : null;
-      known.set(raw, info);
+      info = raw ? describeEvent(raw, sex[i]) : null;
+      known.set(key, info);
     }
     event[i] = info?.name ?? null;
     direction[i] = info?.direction ?? null;
@@ -66,5 +75,5 @@ export function normaliseResultColumns(columns: ResultTextColumns): NormalisedRe
       markFlags[i] |= MarkFlag.windAided;
     }
   }
-  return { rows, athleteKey, event, direction, mark, markFlags, wind, excluded: marks.excluded, invalidRows: marks.invalidRows, unknownEvents };
+  return { rows, athleteKey, sex, event, direction, mark, markFlags, wind, excluded: marks.excluded, invalidRows: marks.invalidRows, unknownEvents };
 }

@@ -40,23 +40,22 @@ describe('results SQL on native DuckDB', () => {
     ]);
   });
 
-  it('computes improvement over the previous season best, prior results, age and day number', async () => {
+  it('gives each event and sex its columns in date order: athlete, season, day number, age, wind, mark', async () => {
     const connection = await withPerformances();
     const features = (await connection.runAndReadAll(eventFeaturesSql('100-metres', 'female'))).getRowObjectsJson();
     const byId = new Map(features.map((row) => [Number(row.performance_id), row]));
-    // 2021 marks of Ann (2000) against her 2020 best 11.3 (lower is better): +0.3 and +0.2.
-    expect(Number(byId.get(3)!.improvement)).toBeCloseTo(0.3, 10);
-    expect(Number(byId.get(4)!.improvement)).toBeCloseTo(0.2, 10);
-    expect(byId.get(1)!.improvement).toBeNull();
-    // Two results on 2021-05-01: each has the two 2020 results before it, not each other.
-    expect([1, 2, 3, 4].map((id) => Number(byId.get(id)!.prior_count))).toEqual([0, 1, 2, 2]);
     // Born 2000-01-01, raced 2020-05-01: 7426 days / 365.25.
     expect(Number(byId.get(1)!.age)).toBeCloseTo(7426 / 365.25, 10);
     expect(Number(byId.get(1)!.day_number)).toBe(18383);
+    expect(Number(byId.get(3)!.season)).toBe(2021);
+    expect(Number(byId.get(4)!.mark)).toBe(11.1);
+    // Ann born 2000 (athlete 1) and Ann born 1990 (athlete 0) are two athletes.
+    expect(Number(byId.get(1)!.athlete_id)).toBe(1);
+    expect(Number(byId.get(5)!.athlete_id)).toBe(0);
     expect(features.map((row) => Number(row.performance_id))).toEqual([1, 2, 3, 4, 5]);
 
     const jump = (await connection.runAndReadAll(eventFeaturesSql('long-jump', 'female'))).getRowObjectsJson();
-    expect(Number(jump[1].improvement)).toBeCloseTo(0.4, 10); // higher is better: 7.4 − 7.0
+    expect(jump.map((row) => Number(row.mark))).toEqual([7.0, 7.4]);
     expect(jump[1].age).toBeNull();
   });
 

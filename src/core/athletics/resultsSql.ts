@@ -38,40 +38,23 @@ const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * The columns of EventColumns (src/core/detectors/types.ts) for one event and sex, in date
- * order, with performance_id to map scores back:
- * - improvement: over the athlete's best of the previous season they competed in, positive = better;
- * - prior_count: the athlete's results in this event on earlier days (the same day is not "before");
- * - age: from birth date, else NULL.
+ * order, with performance_id to map scores back; age from the birth date, else NULL. What a
+ * detector judges a mark against (the athlete's earlier results and seasons, the event's age
+ * curve, the wind) is computed from these in the detectors' shared context.
  */
 export function eventFeaturesSql(event: string, sex: string): string {
   return `
-WITH p AS (
-  SELECT performance_id, athlete_id, season, date, mark, wind, dob, direction
-  FROM performances
-  WHERE event = ${literal(event)} AND sex = ${literal(sex)} AND mark IS NOT NULL AND date IS NOT NULL
-),
-season_best AS (
-  SELECT athlete_id, season, CASE WHEN any_value(direction) = 'lower' THEN min(mark) ELSE max(mark) END AS best
-  FROM p GROUP BY athlete_id, season
-),
-previous_best AS (
-  SELECT athlete_id, season, lag(best) OVER (PARTITION BY athlete_id ORDER BY season) AS previous
-  FROM season_best
-)
 SELECT
-  p.performance_id,
-  p.athlete_id,
-  p.season,
-  date_diff('day', DATE '1970-01-01', p.date)::DOUBLE AS day_number,
-  CASE WHEN p.dob IS NULL THEN NULL ELSE date_diff('day', p.dob, p.date) / 365.25 END AS age,
-  CASE WHEN pb.previous IS NULL THEN NULL
-       WHEN p.direction = 'lower' THEN pb.previous - p.mark ELSE p.mark - pb.previous END AS improvement,
-  (count(*) OVER (PARTITION BY p.athlete_id ORDER BY p.date RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-    - count(*) OVER (PARTITION BY p.athlete_id, p.date))::DOUBLE AS prior_count,
-  p.wind,
-  p.mark
-FROM p JOIN previous_best pb USING (athlete_id, season)
-ORDER BY p.date, p.performance_id`;
+  performance_id,
+  athlete_id,
+  season,
+  date_diff('day', DATE '1970-01-01', date)::DOUBLE AS day_number,
+  CASE WHEN dob IS NULL THEN NULL ELSE date_diff('day', dob, date) / 365.25 END AS age,
+  wind,
+  mark
+FROM performances
+WHERE event = ${literal(event)} AND sex = ${literal(sex)} AND mark IS NOT NULL AND date IS NOT NULL
+ORDER BY date, performance_id`;
 }
 
 /** One row per athlete for sanction matching. */

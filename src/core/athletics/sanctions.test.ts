@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseBanYears, parseViolationYears, readSanctionList } from './sanctions.ts';
+import { parseBanYears, parseSanctionYears, parseViolationYears, readSanctionList } from './sanctions.ts';
+import { looksLikeSanctionsList } from './sanctionColumns.ts';
+import { isAthletics } from './sports.ts';
 import { matchSanctions, matchedAthleteIds, type AthleteRecord } from './sanctionMatching.ts';
 
 describe('parseViolationYears', () => {
@@ -43,6 +45,37 @@ describe('readSanctionList', () => {
     expect(list.problems).toEqual(['row 2: no name']);
     expect(list.records[0]).toMatchObject({ name: 'Inga Abitova', countryCodes: ['RUS'], violationYears: [2009], substance: 'EPO', banYears: 2 });
     expect(() => readSanctionList([{ Who: 'x' }])).toThrow(/no name column/);
+  });
+});
+
+describe('other lists: dates, ban ends, every sport', () => {
+  it('reads a sanction date or a ban start when there is no year of violation', () => {
+    const list = readSanctionList([
+      { Athlete: 'Ann Lee', Sport: 'Athletics', 'Sanction date': '2019-05-12', 'Ban end': '2023-05-11', Nationality: 'Kenya' },
+      { Athlete: 'Bo Kim', Sport: 'Track & Field', 'Sanction date': '12/05/2016', 'Ban end': '', Nationality: 'USA' },
+      { Athlete: 'Cy Doe', Sport: 'Cycling', 'Sanction date': '2018-01-01', 'Ban end': '', Nationality: 'France' },
+      { Athlete: 'Di Ray', Sport: 'Weightlifting', 'Sanction date': '2017-03-03', 'Ban end': '', Nationality: 'Russia' },
+      { Athlete: 'Ed Fox', Sport: 'Cycling', 'Sanction date': '2015-03-03', 'Ban end': '', Nationality: 'Italy' },
+      { Athlete: 'Flo Gus', Sport: '', 'Sanction date': '43597', 'Ban end': '', Nationality: 'Italy' },
+    ]);
+    expect(list.columns).toMatchObject({ name: 'Athlete', sport: 'Sport', date: 'Sanction date', banEnd: 'Ban end', country: 'Nationality' });
+    expect(list.records.map((r) => [r.name, r.violationYears, r.banYears])).toEqual([
+      ['Ann Lee', [2019], 4], ['Bo Kim', [2016], null], ['Flo Gus', [2019], null],
+    ]);
+    expect(list.otherSports).toEqual({ rows: 3, bySport: { Cycling: 2, Weightlifting: 1 } });
+    const every = readSanctionList([{ Athlete: 'Cy Doe', Sport: 'Cycling', Date: '2018' }], { athleticsOnly: false });
+    expect(every.records).toHaveLength(1);
+    expect(every.otherSports).toEqual({ rows: 1, bySport: { Cycling: 1 } }); // kept, and still counted
+    expect(readSanctionList([{ Name: 'Ann Lee', Year: '2019' }]).otherSports).toBeNull();
+  });
+  it('knows athletics by its names, and a sanctions list by its columns', () => {
+    expect(['Athletics', 'athlétisme', 'Leichtathletik', 'Track and Field', 'Para Athletics', 'Marathon', 'Athletics (road)'].map(isAthletics)).toEqual([true, true, true, true, true, true, true]);
+    expect(['Cycling', 'Swimming', 'Rugby Union', 'Weightlifting'].map(isAthletics)).toEqual([false, false, false, false]);
+    expect(isAthletics('')).toBeNull();
+    expect(parseSanctionYears(43597)).toEqual([2019]);
+    expect(looksLikeSanctionsList(['', 'Name', 'Country', 'Event', 'Date of violation', 'Sanction'])).toBe(true);
+    expect(looksLikeSanctionsList(['competitor', 'mark', 'date', 'discipline'])).toBe(false);
+    expect(looksLikeSanctionsList(['gameId', 'teamId', 'name', 'points', 'minutes'])).toBe(false);
   });
 });
 

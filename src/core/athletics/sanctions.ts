@@ -4,10 +4,13 @@
  * ("Sprinting"), the Date of violation as a year written in many ways (`2009`,
  * `2001.0`, `20122015` for two cases run together, `1973–1985`, `1980's`,
  * `2004 (Sample retested 2012)`), the substance and the Sanction in words ("2 years",
- * "Life ban", "2 years and 6 months").
+ * "Life ban", "2 years and 6 months"). Other lists date a case by the sanction or the
+ * ban's start (`2019-05-12`, `12/05/2019`, an Excel serial day), give the ban's end, or
+ * cover every sport (sanctionColumns.ts, sports.ts).
  */
-import { headerKey } from './columns.ts';
 import { countryCodesOf } from './countries.ts';
+import { recogniseSanctionColumns, sanctionFieldNames, type SanctionColumns, type SanctionField } from './sanctionColumns.ts';
+import { isAthletics } from './sports.ts';
 
 export interface SanctionRecord {
   /** Row in the source list (0-based, header excluded). */
@@ -80,65 +83,79 @@ export function parseBanYears(text: string | null | undefined): number | null {
 
 type Cell = string | number | null | undefined;
 
-const sanctionColumns = {
-  name: ['name', 'athlete', 'competitor', 'athlete_name'],
-  country: ['country', 'nationality', 'nat', 'nation', 'noc'],
-  event: ['event', 'discipline', 'sport'],
-  dob: ['dob', 'birth_date', 'date_of_birth', 'born'],
-  date: ['date_of_violation', 'year', 'date', 'violation_year', 'season'],
-  substance: ['banned_substance_s_anti_doping_rule_violation', 'substance', 'banned_substance', 'violation', 'reason'],
-  sanction: ['sanction', 'ban', 'penalty', 'suspension'],
-} as const;
+/**
+ * The years in a date cell: what parseViolationYears reads, and an Excel serial day
+ * (`43597` is 2019-05-12) as a spreadsheet's date column holds it.
+ */
+export function parseSanctionYears(text: string | number | null | undefined): number[] {
+  const cell = text === null || text === undefined ? '' : String(text).trim();
+  if (/^\d{5}(?:\.\d+)?$/.test(cell) && Number(cell) >= 10_000 && Number(cell) < 80_000) {
+    return [new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(cell)) * 86_400_000).getUTCFullYear()];
+  }
+  return parseViolationYears(cell);
+}
+
+export interface SanctionListOptions {
+  /** Keep only rows whose sport is athletics, when the list has a sport column (default true). */
+  athleticsOnly?: boolean;
+}
 
 export interface SanctionList {
   records: SanctionRecord[];
   /** Rows left out, and why: "row 12: no name". */
   problems: string[];
+  /** The columns read, our field → the list's header. */
+  columns: SanctionColumns;
+  /** Rows of other sports, by sport, when the list has a sport column: left out when only athletics is kept. */
+  otherSports: { rows: number; bySport: Record<string, number> } | null;
 }
 
 const text = (cell: Cell): string => (cell === null || cell === undefined ? '' : String(cell).trim());
 
 /** Read a sanctions table given as row objects keyed by the file's headers. */
-export function readSanctionList(rows: readonly Readonly<Record<string, Cell>>[]): SanctionList {
+export function readSanctionList(rows: readonly Readonly<Record<string, Cell>>[], options: SanctionListOptions = {}): SanctionList {
   const headers = rows.length > 0 ? Object.keys(rows[0]) : [];
-  const byKey = new Map(headers.map((header) => [headerKey(header), header]));
-  const column = (names: readonly string[]): string | null =>
-    names.map((name) => byKey.get(name)).find((header) => header !== undefined) ?? null;
-  const nameColumn = column(sanctionColumns.name);
-  if (rows.length > 0 && nameColumn === null) {
-    throw new Error(`sanctions list: no name column (expected one of ${sanctionColumns.name.join(', ')}; found ${headers.join(', ')})`);
+  const columns = recogniseSanctionColumns(headers);
+  if (rows.length > 0 && columns.name === undefined) {
+    throw new Error(`sanctions list: no name column (expected one of ${sanctionFieldNames.name.join(', ')}; found ${headers.join(', ')})`);
   }
-  const countryColumn = column(sanctionColumns.country);
-  const eventColumn = column(sanctionColumns.event);
-  const dobColumn = column(sanctionColumns.dob);
-  const dateColumn = column(sanctionColumns.date);
-  const substanceColumn = column(sanctionColumns.substance);
-  const sanctionColumn = column(sanctionColumns.sanction);
-  const get = (row: Readonly<Record<string, Cell>>, header: string | null): string =>
-    header === null ? '' : text(row[header]);
+  const get = (row: Readonly<Record<string, Cell>>, field: SanctionField): string => (columns[field] === undefined ? '' : text(row[columns[field]!]));
+  const athleticsOnly = options.athleticsOnly ?? true;
+  const otherSports = columns.sport !== undefined ? { rows: 0, bySport: {} as Record<string, number> } : null;
   const records: SanctionRecord[] = [];
   const problems: string[] = [];
   rows.forEach((row, index) => {
-    const name = get(row, nameColumn);
+    if (otherSports && isAthletics(get(row, 'sport')) === false) {
+      const sport = get(row, 'sport');
+      otherSports.rows++;
+      otherSports.bySport[sport] = (otherSports.bySport[sport] ?? 0) + 1;
+      if (athleticsOnly) return;
+    }
+    const name = get(row, 'name');
     if (name === '') {
       problems.push(`row ${index + 1}: no name`);
       return;
     }
-    const dob = get(row, dobColumn);
-    const country = get(row, countryColumn);
-    const sanction = get(row, sanctionColumn);
+    const dob = get(row, 'dob');
+    const country = get(row, 'country');
+    const sanction = get(row, 'sanction');
+    const violationYears = parseSanctionYears(columns.date === undefined ? null : row[columns.date]);
+    let banYears = parseBanYears(sanction);
+    // A ban's end (and its start, or the violation) says how long it was when the words do not.
+    const end = parseSanctionYears(columns.banEnd === undefined ? null : row[columns.banEnd]);
+    if (banYears === null && end.length > 0 && violationYears.length > 0) banYears = Math.max(0, Math.max(...end) - Math.max(...violationYears));
     records.push({
       row: index,
       name,
       country,
       countryCodes: countryCodesOf(country),
-      event: get(row, eventColumn),
+      event: get(row, 'event'),
       dob: /^\d{4}-\d{2}-\d{2}/.test(dob) ? dob.slice(0, 10) : null,
-      violationYears: parseViolationYears(get(row, dateColumn)),
-      substance: get(row, substanceColumn),
+      violationYears,
+      substance: get(row, 'substance'),
       sanction,
-      banYears: parseBanYears(sanction),
+      banYears,
     });
   });
-  return { records, problems };
+  return { records, problems, columns, otherSports };
 }

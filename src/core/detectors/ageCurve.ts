@@ -1,44 +1,63 @@
 /**
- * The event's age curve: expected goodness as a quadratic in age (least squares on the
- * rows whose age is known, age centred for conditioning). Rows of unknown age get the mean
- * goodness of such rows. Too few ages (under 10) or no spread in age gives a flat curve.
+ * What is typical in an event, estimated from the event's own results: the season's level
+ * (the median mark of each season, so that 1975 and 2025 are judged against their own
+ * times) and the age curve (the median of the season-centred marks at each age, so that a
+ * 17-year-old is judged against 17-year-olds). Medians, not fitted shapes: a top list mixes
+ * senior and youth lists, and the median of each age follows whatever shape that gives.
+ * A season or an age with few results borrows its neighbours until it has enough.
  */
-export function ageCurve(age: Float64Array, goodness: Float64Array): Float64Array {
-  const n = goodness.length;
-  let known = 0, ageSum = 0, unknownSum = 0, knownSum = 0;
-  for (let i = 0; i < n; i++) {
-    if (Number.isFinite(age[i])) { known++; ageSum += age[i]; knownSum += goodness[i]; } else unknownSum += goodness[i];
-  }
-  const expected = new Float64Array(n);
-  const unknownMean = n - known > 0 ? unknownSum / (n - known) : 0;
-  const flat = known > 0 ? knownSum / known : unknownMean;
-  const centre = known > 0 ? ageSum / known : 0;
-  // Normal equations of g = b0 + b1·a + b2·a² with a = age − centre.
-  const s = new Float64Array(5), t = new Float64Array(3);
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(age[i])) continue;
-    const a = age[i] - centre;
-    let power = 1;
-    for (let k = 0; k < 5; k++) { s[k] += power; if (k < 3) t[k] += power * goodness[i]; power *= a; }
-  }
-  const coefficients = known >= 10 ? solve3([s[0], s[1], s[2], s[1], s[2], s[3], s[2], s[3], s[4]], t) : null;
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(age[i])) { expected[i] = unknownMean; continue; }
-    const a = age[i] - centre;
-    expected[i] = coefficients ? coefficients[0] + coefficients[1] * a + coefficients[2] * a * a : flat;
-  }
-  return expected;
+import { median } from '../stats/robust';
+
+/** Whole years, 14 and under as 14, 40 and over as 40; −1 when unknown. */
+export function ageKey(age: number): number {
+  if (!Number.isFinite(age)) return -1;
+  return Math.min(40, Math.max(14, Math.floor(age)));
 }
 
-/** Cramer's rule for a 3 × 3 system; null when (nearly) singular. */
-function solve3(m: number[], b: Float64Array): number[] | null {
-  const det = (a: number[]) => a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6]) + a[2] * (a[3] * a[7] - a[4] * a[6]);
-  const d = det(m);
-  const scale = Math.abs(m[0] * m[4] * m[8]) || 1;
-  if (!(Math.abs(d) > 1e-12 * scale)) return null;
-  return [0, 1, 2].map((column) => {
-    const replaced = m.slice();
-    for (let row = 0; row < 3; row++) replaced[row * 3 + column] = b[row];
-    return det(replaced) / d;
-  });
+/**
+ * The median of `values` per integer key, each key's window widened (k ± 1, ± 2…) until it
+ * holds `minimum` values; keys without values get their nearest window too.
+ */
+function windowedMedians(keys: Int32Array, values: Float64Array, minimum: number): Map<number, number> {
+  const byKey = new Map<number, number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] < 0 || !Number.isFinite(values[i])) continue;
+    (byKey.get(keys[i]) ?? byKey.set(keys[i], []).get(keys[i])!).push(values[i]);
+  }
+  const known = [...byKey.keys()].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  if (known.length === 0) return out;
+  for (const k of known) {
+    let from = k, to = k, pool = byKey.get(k)!;
+    while (pool.length < minimum && (from > known[0] || to < known[known.length - 1])) {
+      from--; to++;
+      pool = known.filter((key) => key >= from && key <= to).flatMap((key) => byKey.get(key)!);
+    }
+    out.set(k, median(pool));
+  }
+  return out;
+}
+
+export interface EventNorms {
+  /** Median goodness of each row's season (its window). */
+  seasonLevel: Float64Array;
+  /** Expected season-centred goodness at each row's age (the unknown-age median where age is unknown). */
+  ageExpected: Float64Array;
+  /** The age curve: age in whole years → expected season-centred goodness. */
+  curve: Map<number, number>;
+}
+
+export function eventNorms(goodness: Float64Array, season: Int32Array, age: Float64Array, minimum = { season: 30, age: 40 }): EventNorms {
+  const n = goodness.length;
+  const seasons = windowedMedians(season, goodness, minimum.season);
+  const seasonLevel = Float64Array.from(season, (s) => seasons.get(s) ?? 0);
+  const centred = new Float64Array(n);
+  for (let i = 0; i < n; i++) centred[i] = goodness[i] - seasonLevel[i];
+  const keys = Int32Array.from(age, ageKey);
+  const curve = windowedMedians(keys, centred, minimum.age);
+  const unknown: number[] = [];
+  for (let i = 0; i < n; i++) if (keys[i] < 0) unknown.push(centred[i]);
+  const unknownLevel = unknown.length > 0 ? median(unknown) : n > 0 ? median(centred) : 0;
+  const ageExpected = Float64Array.from(keys, (k) => (k < 0 ? unknownLevel : curve.get(k)!));
+  return { seasonLevel, ageExpected, curve };
 }

@@ -1,64 +1,62 @@
 /**
- * The feature matrix of the multivariate detectors: goodness of the mark, improvement over
- * the previous season best, age, number of previous results and wind. Missing values
- * (no previous season, unknown age, no wind reading) are imputed with the column's median —
- * a neutral value, so a missing reading cannot look anomalous — and a column that is then
- * constant (no wind in a throw) is left out. Columns are standardised (mean, sd).
+ * The features of the multivariate detectors, oriented so that higher is always more
+ * suspicious: the mark's level for its age and season (performanceContext.ts, in still
+ * air) and its form (how far above the athlete's own mean of earlier results; 0 on a first
+ * day, whose arrival shows in its level). Exposure (the number of results) and wind are not
+ * features: one is what the evaluation controls for, the other is taken off the mark.
+ * Each column is centred on its median and scaled by its robust sd (1.4826 MAD).
  */
-import { finiteValues, mean, standardDeviation } from '../stats/descriptive';
-import { median } from '../stats/robust';
-import { goodnessOf } from './goodness';
+import { median, medianAbsoluteDeviation } from '../stats/robust';
+import { perEvent } from './memo';
+import { performanceContext } from './performanceContext';
 import type { EventColumns } from './types';
 
 export interface FeatureMatrix {
-  values: Float64Array; // n × dimensions, standardised, row-major
+  /** n × dimensions, row-major, centred on the median and in robust sd. */
+  values: Float64Array;
   dimensions: number;
-  names: string[]; // of the columns kept
-  raw: Float64Array[]; // the kept columns after imputation, before standardising
-  imputed: number[]; // how many values of each kept column were imputed
-  centre: Float64Array;
-  scale: Float64Array;
+  names: string[];
 }
 
-export function multivariateFeatures(columns: EventColumns): FeatureMatrix {
-  const candidates: [string, Float64Array][] = [
-    ['mark', goodnessOf(columns)],
-    ['improvement', columns.improvement],
-    ['age', columns.age],
-    ['previous results', columns.priorCount],
-    ['wind', columns.wind],
-  ];
+const featureNames = ['level for age and season', "form against the athlete's earlier results"];
+
+/** The features of an event, computed once per event's columns (memo.ts). */
+export const multivariateFeatures = perEvent(featuresOf);
+
+function featuresOf(columns: EventColumns): FeatureMatrix {
+  const context = performanceContext(columns);
   const n = columns.mark.length;
-  const names: string[] = [], raw: Float64Array[] = [], imputed: number[] = [], centres: number[] = [], scales: number[] = [];
-  for (const [name, column] of candidates) {
-    const known = finiteValues(column);
-    const fill = known.length > 0 ? median(known) : 0;
-    const filled = new Float64Array(n);
-    for (let i = 0; i < n; i++) filled[i] = Number.isFinite(column[i]) ? column[i] : fill;
-    const scale = standardDeviation(filled);
-    if (!(scale > 0)) continue;
-    names.push(name); raw.push(filled); imputed.push(n - known.length);
-    centres.push(mean(filled)); scales.push(scale);
-  }
-  const dimensions = names.length;
-  const values = new Float64Array(n * dimensions);
-  for (let d = 0; d < dimensions; d++) {
-    for (let i = 0; i < n; i++) values[i * dimensions + d] = (raw[d][i] - centres[d]) / scales[d];
-  }
-  return { values, dimensions, names, raw, imputed, centre: Float64Array.from(centres), scale: Float64Array.from(scales) };
+  const form = Float64Array.from(context.priorMean, (mean, i) => (Number.isFinite(mean) ? (context.goodness[i] - mean) / context.scale : 0));
+  const raw = [context.level, form];
+  const values = new Float64Array(n * raw.length);
+  raw.forEach((column, d) => {
+    const centre = n > 0 ? median(column) : 0;
+    const mad = n > 0 ? 1.4826 * medianAbsoluteDeviation(column, centre) : 0;
+    const scale = mad > 0 ? mad : 1;
+    for (let i = 0; i < n; i++) values[i * raw.length + d] = (column[i] - centre) / scale;
+  });
+  return { values, dimensions: raw.length, names: featureNames };
 }
 
-/** "improvement +2.10 (4.3 sd above the event mean)": the feature that stands out most for a row. */
+/** The features with every value below the median set to the median: being worse than typical cannot isolate a mark. */
+export function betterSideOnly(features: FeatureMatrix): Float64Array {
+  return Float64Array.from(features.values, (v) => Math.max(0, v));
+}
+
+/** Whether a performance lies on the better side of typical overall (its features sum above 0). */
+export function onBetterSide(features: FeatureMatrix, index: number): boolean {
+  let sum = 0;
+  for (let d = 0; d < features.dimensions; d++) sum += features.values[index * features.dimensions + d];
+  return sum > 0;
+}
+
+/** "its level for age and season is 3.1 sd above the event's typical": the feature that stands out most for a row. */
 export function mostUnusualFeature(features: FeatureMatrix, index: number): string {
   if (features.dimensions === 0) return 'no feature varies in this event';
   let best = 0;
   for (let d = 1; d < features.dimensions; d++) {
-    if (Math.abs(features.values[index * features.dimensions + d]) > Math.abs(features.values[index * features.dimensions + best])) best = d;
+    if (features.values[index * features.dimensions + d] > features.values[index * features.dimensions + best]) best = d;
   }
   const z = features.values[index * features.dimensions + best];
-  const name = features.names[best];
-  const value = features.raw[best][index];
-  const shown = name === 'mark' ? 'mark' : `${name} ${value.toFixed(2)}`;
-  const note = features.imputed[best] > 0 ? `, ${features.imputed[best]} missing ${name} values set to the median` : '';
-  return `${shown} is ${Math.abs(z).toFixed(1)} sd ${z >= 0 ? 'above' : 'below'} the event mean${note}`;
+  return `${features.names[best]} is ${Math.abs(z).toFixed(1)} sd ${z >= 0 ? 'above' : 'below'} the event's typical`;
 }

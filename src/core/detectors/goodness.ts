@@ -45,7 +45,7 @@ export function validateColumns(columns: EventColumns): void {
   }
   const lengths: Record<string, number> = {
     athlete: columns.athlete.length, season: columns.season.length, dayNumber: columns.dayNumber.length,
-    age: columns.age.length, improvement: columns.improvement.length, priorCount: columns.priorCount.length, wind: columns.wind.length,
+    age: columns.age.length, wind: columns.wind.length,
   };
   for (const [name, length] of Object.entries(lengths)) {
     if (length !== n) throw new Error(`invalid columns for ${columns.event}: ${name} has ${length} values, mark has ${n}`);

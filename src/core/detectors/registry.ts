@@ -29,7 +29,7 @@ for (const detector of detectors) {
 }
 
 export function listDetectors(): DetectorInfo[] {
-  return detectors.map(({ id, label, family, parameters }) => ({ id, label, family, parameters: structuredClone(parameters) }));
+  return detectors.map(({ id, label, family, pattern, parameters }) => ({ id, label, family, pattern, parameters: structuredClone(parameters) }));
 }
 
 export function getDetector(id: string): Detector {

@@ -1,11 +1,13 @@
 /**
  * The detector contract (after PyOD / scikit-learn): one event and sex at a time, columns
  * as typed arrays; every detector returns a score per performance where higher is more
- * anomalous, and the threshold at which a score flags. Flags, ranks, consensus, parameter
- * checks and the lower-is-better orientation are shared code, not the detector's.
+ * anomalous, and the threshold at which a score flags. Only better-than-expected is
+ * suspicious: a detector scores marks that are unusually good, never unusually bad. Flags,
+ * ranks, consensus, parameter checks, the orientation, the wind adjustment and the age and
+ * career context (performanceContext.ts) are shared code, not the detector's.
  */
 export interface EventColumns {
-  event: string; // e.g. '400-metres'
+  event: string; // e.g. '400-metres', 'shot-put-6kg'
   sex: string; // 'male' | 'female' | other
   direction: 'lower' | 'higher'; // which marks are better (times lower, distances higher)
   mark: Float64Array; // seconds or metres as published
@@ -13,8 +15,6 @@ export interface EventColumns {
   season: Int32Array; // year
   dayNumber: Float64Array; // days since 1970-01-01 of the performance
   age: Float64Array; // NaN when unknown
-  improvement: Float64Array; // over the athlete's previous season best, positive = better, NaN if none
-  priorCount: Float64Array; // number of previous results of the athlete in this event
   wind: Float64Array; // m/s, NaN when none
 }
 
@@ -39,6 +39,8 @@ export interface Detector {
   id: string;
   label: string;
   family: DetectorFamily;
+  /** In one sentence, the pattern in a career this detector looks for. */
+  pattern: string;
   parameters: Record<string, ParameterSpec>;
   detect(columns: EventColumns, params: DetectorParameters, seed: number): DetectionResult;
   /** One sentence with the numbers behind the score of performance `index`. */
@@ -50,6 +52,7 @@ export interface DetectorInfo {
   id: string;
   label: string;
   family: DetectorFamily;
+  pattern: string;
   parameters: Record<string, ParameterSpec>;
 }
 

@@ -1,8 +1,9 @@
 /**
- * Two trivial baselines every detector must beat, scored like a detector at the athlete
- * level. Sanctioned athletes are often long-career elites, so merely counting results or
- * taking an athlete's best standing in their event already ranks them above the base
- * rate; a detector that does no better than these has found fame, not anomalies.
+ * Two of the three trivial baselines every detector must beat, scored like a detector.
+ * Sanctioned athletes are often long-career elites, so merely counting results or taking an
+ * athlete's best standing in their event already ranks them above the base rate; a detector
+ * that does no better than these has found fame, not anomalies. The third, era (first and
+ * last season), needs the labels and is cross-fitted (learnedCombination.ts).
  */
 import { checkAthleteCodes } from './athleteLevel.ts';
 

@@ -1,11 +1,14 @@
 /**
  * The row of the evaluation table for one method: its threshold scores, its average
- * precision, and the base rate beside them, overall or for each event. Every method,
- * the consensus and the baselines go through the same function, so the table compares
- * like with like.
+ * precision and the base rate beside them, overall or for each event; and for the ranking
+ * as a whole ROC-AUC, precision at the top 50 and 200, and the AUC within strata of exposure
+ * and era (rankingRow). Every method, the consensus and the baselines go through the same
+ * functions, so the table compares like with like.
  */
 import { averagePrecision } from './averagePrecision.ts';
 import { baseRate, confusionCounts, thresholdScores, type ThresholdScores } from './confusion.ts';
+import { precisionsAtK } from './precisionAtK.ts';
+import { rocAuc, stratifiedRocAuc, type AucEstimate } from './rocAuc.ts';
 
 export interface EvaluationRow extends ThresholdScores {
   /** Items scored (performances or athletes). */
@@ -74,3 +77,42 @@ export function evaluateByGroup(
   });
   return rows;
 }
+
+export interface RankingStrata {
+  exposure: { code: Int32Array; labels: string[] };
+  era: { code: Int32Array; labels: string[] };
+  both: { code: Int32Array; labels: string[] };
+}
+
+export interface RankingRow extends EvaluationRow {
+  rocAuc: number;
+  precisionAt50: number;
+  precisionAt200: number;
+  /** AUC over pairs with as many results (the same decile of exposure). */
+  withinExposure: AucEstimate;
+  /** AUC over pairs of the same era. */
+  withinEra: AucEstimate;
+  /** AUC over pairs sharing both: the exposure decile and the era. */
+  withinBoth: AucEstimate;
+  /** AUC within each era (stratum order of `strata.era.labels`). */
+  eraAuc: number[];
+}
+
+/** Everything the evaluation table shows for one method's ranking. */
+export function rankingRow(result: MethodResult, labels: ArrayLike<number>, strata: RankingStrata): RankingRow {
+  const row = evaluateMethod(result, labels);
+  const [at50, at200] = precisionsAtK(result.scores, labels, [50, 200]);
+  const withinEra = stratifiedRocAuc(result.scores, labels, strata.era.code, strata.era.labels.length);
+  return {
+    ...row,
+    rocAuc: rocAuc(result.scores, labels).auc,
+    precisionAt50: at50,
+    precisionAt200: at200,
+    withinExposure: stripStrata(stratifiedRocAuc(result.scores, labels, strata.exposure.code, strata.exposure.labels.length)),
+    withinEra: stripStrata(withinEra),
+    withinBoth: stripStrata(stratifiedRocAuc(result.scores, labels, strata.both.code, strata.both.labels.length)),
+    eraAuc: withinEra.strata.map((s) => s.auc),
+  };
+}
+
+const stripStrata = ({ auc, standardError, positives, negatives }: AucEstimate): AucEstimate => ({ auc, standardError, positives, negatives });

@@ -21,23 +21,33 @@ export function argsort(values: Numbers): Int32Array {
   return order;
 }
 
-/** Average ranks 1..n; NaN values get rank NaN and are not counted. */
+/** The first index of an ascending array whose value is ≥ x (or > x with `strict`). */
+function bound(sorted: Float64Array, x: number, strict: boolean): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x || (strict && sorted[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Average ranks 1..n; NaN values get rank NaN and are not counted. The values are sorted
+ * once as a typed array (native, far faster than sorting an index with a comparator) and
+ * each value's rank is the middle of its run of ties, found by two binary searches.
+ */
 export function averageRanks(values: Numbers): Float64Array {
-  const n = values.length;
-  const order = argsort(values);
-  const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    const value = values[order[i]];
-    if (Number.isNaN(value)) {
-      for (; i < n; i++) ranks[order[i]] = NaN;
-      break;
-    }
-    let j = i + 1;
-    while (j < n && values[order[j]] === value) j++;
-    const rank = (i + 1 + j) / 2; // mean of the 1-based positions i+1 .. j
-    for (let t = i; t < j; t++) ranks[order[t]] = rank;
-    i = j;
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort(); // NaN sorts last
+  let m = sorted.length;
+  while (m > 0 && Number.isNaN(sorted[m - 1])) m--;
+  const finite = sorted.subarray(0, m);
+  const ranks = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isNaN(value)) { ranks[i] = NaN; continue; }
+    const first = bound(finite, value, false), after = bound(finite, value, true);
+    ranks[i] = (first + 1 + after) / 2; // mean of the 1-based positions first+1 .. after
   }
   return ranks;
 }

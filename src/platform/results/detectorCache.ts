@@ -1,11 +1,13 @@
 /**
- * Finished detector runs in IndexedDB, one entry per event and sex, keyed by the dataset's
- * fingerprint, the detector, its parameters and seed: the same data and settings read
- * back instead of running again; any change of data or parameter is a different key.
- * The cache is an optimisation: when storage fails, the run simply is not cached.
+ * Finished detector runs, one entry per event and sex, keyed by the dataset's fingerprint,
+ * the detector, its parameters and seed: the same data and settings read back instead of
+ * running again; any change of data or parameter is a different key. In the app the entries
+ * live in IndexedDB; the cache is an optimisation, so when storage fails the run simply is
+ * not cached.
  */
 import { database } from '../storage/database';
 import type { DetectorParameters } from '../../core/detectors/types';
+import type { RunCache } from './resultsPorts';
 
 export interface CacheScope {
   fingerprint: string;
@@ -14,25 +16,44 @@ export interface CacheScope {
   seed: number;
 }
 
+/**
+ * What a score means changes with the detectors' code, not only with their parameters: a
+ * cached run from an earlier version must not be read back as this one's. Bump with the code.
+ */
+const detectorsVersion = 2;
+
 export function cacheKey(scope: CacheScope, event: string, sex: string): string {
   const params = Object.keys(scope.params).sort().map((name) => `${name}=${scope.params[name]}`).join('&');
-  return `results|${scope.fingerprint}|${scope.detectorId}|${params}|seed=${scope.seed}|${event}|${sex}`;
+  return `results|v${detectorsVersion}|${scope.fingerprint}|${scope.detectorId}|${params}|seed=${scope.seed}|${event}|${sex}`;
 }
 
-export async function readCachedRun(key: string): Promise<{ scores: Float64Array; threshold: number } | null> {
-  try {
-    const entry = await (await database()).get('detectorCache', key);
-    return entry ? { scores: entry.scores, threshold: entry.threshold } : null;
-  } catch {
-    return null;
-  }
-}
+export const indexedDbRunCache: RunCache = {
+  async read(key) {
+    try {
+      const entry = await (await database()).get('detectorCache', key);
+      return entry ? { scores: entry.scores, threshold: entry.threshold } : null;
+    } catch {
+      return null;
+    }
+  },
+  async write(key, scores, threshold) {
+    try {
+      await (await database()).put('detectorCache', { key, createdAt: Date.now(), scores, threshold });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
 
-export async function writeCachedRun(key: string, scores: Float64Array, threshold: number): Promise<boolean> {
-  try {
-    await (await database()).put('detectorCache', { key, createdAt: Date.now(), scores, threshold });
-    return true;
-  } catch {
-    return false;
-  }
+/** A cache in memory (Node tests, benchmarks). */
+export function memoryRunCache(): RunCache {
+  const entries = new Map<string, { scores: Float64Array; threshold: number }>();
+  return {
+    read: async (key) => entries.get(key) ?? null,
+    write: async (key, scores, threshold) => {
+      entries.set(key, { scores: scores.slice(), threshold });
+      return true;
+    },
+  };
 }

@@ -5,14 +5,14 @@
  * columns go back into DuckDB through Arrow. A file that cannot be used throws a DataError
  * that names the file, the column, the rows and what was expected.
  */
-import { headerShapeSignature, recogniseColumns, requiredResultFields } from '../../core/athletics/columns';
+import { askedResultFields, headerShapeSignature, recogniseColumns, requiredResultFields, type FixedValues } from '../../core/athletics/columns';
 import type { MarkExclusion } from '../../core/athletics/marks';
 import { CancelledError, DataError } from '../dataError';
 import { duckDb } from '../duckdb/duckdbClient';
 import { computePool } from '../pool/browserPool';
 import { database } from '../storage/database';
 import { id, insertPerformancesSql, rawTextChunkSql } from './labSql';
-import type { ColumnMapping, JobOptions, LoadedResultsFile, MappingRequest } from './resultsLab.api';
+import type { ColumnMapping, JobOptions, LoadedResultsFile, MappingRequest } from './results.types';
 import type { NormaliseChunkResult } from './work/normaliseChunk';
 
 const chunkRows = 100_000;
@@ -42,10 +42,12 @@ export interface FileLoadResult {
 
 /**
  * Loads `file` as file number `fileId`. Without a `mapping` the columns are recognised by
- * name or by a remembered mapping; when required ones are still missing, a MappingRequest
- * comes back and nothing is added.
+ * name or by a remembered mapping; when required ones are still missing, or the sex (events
+ * depend on it), a MappingRequest comes back and nothing is added. `fixed` holds one value
+ * for a field the file has no column for (a men's list: sex `male`); it is not remembered
+ * with the mapping, since the next file of the same shape may be the women's.
  */
-export async function loadResultsFile(file: File, fileId: number, idOffset: number, mapping: ColumnMapping | null, options: JobOptions = {}): Promise<FileLoadResult> {
+export async function loadResultsFile(file: File, fileId: number, idOffset: number, mapping: ColumnMapping | null, options: JobOptions = {}, fixed: FixedValues = {}): Promise<FileLoadResult> {
   const db = duckDb();
   const raw = `raw_${fileId}`;
   const parsed = `parsed_${fileId}`;
@@ -65,13 +67,14 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
       const remembered = await rememberedMapping(headerShapeSignature(headers));
       const fits = remembered && requiredResultFields.every((f) => remembered[f] && headers.includes(remembered[f]!));
       used = fits ? remembered : recognition.mapping;
-      if (requiredResultFields.some((f) => !used[f])) {
+      if ([...requiredResultFields, ...askedResultFields].some((f) => !used[f])) {
         await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`);
         return { rows: 0, headers, request: { file: file.name, headers, recognition, remembered } };
       }
     }
     for (const field of requiredResultFields) {
       const column = used[field];
+      if (fixed[field as keyof FixedValues] !== undefined && !column) continue;
       if (!column || !headers.includes(column)) {
         throw new DataError(`no column for the ${field}`, { file: file.name, column: column ?? field, expected: `one of the file's columns: ${headers.join(', ')}` });
       }
@@ -84,7 +87,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     let created = false;
     const results = await Promise.all(
       Array.from({ length: chunks }, async (_, c) => {
-        const ipc = await db.queryIpc(rawTextChunkSql(raw, used, c * chunkRows, (c + 1) * chunkRows));
+        const ipc = await db.queryIpc(rawTextChunkSql(raw, used, c * chunkRows, (c + 1) * chunkRows, fixed));
         const result = await computePool().run('resultsNormalise', { ipc }, { signal: options.signal });
         // One insert at a time: the first creates the table.
         inserting = inserting.then(() => {
@@ -124,7 +127,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
       warnings.push(`${plural(unknown.reduce((s, [, n]) => s + n, 0), 'row')} with an event not recognised in column "${used.event}" were left out: ${unknown.slice(0, 5).map(([name, n]) => `${name} (${n})`).join(', ')}`);
     }
     progress(`Adding ${file.name} to the performances`, chunks, chunks);
-    await db.exec(insertPerformancesSql(raw, parsed, fileId, idOffset, used, report.columns));
+    await db.exec(insertPerformancesSql(raw, parsed, fileId, idOffset, used, report.columns, fixed));
     await db.exec(`DROP TABLE IF EXISTS ${id(parsed)}`);
     await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`);
     const undated = await db.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM performances WHERE file_id = ${fileId} AND mark IS NOT NULL AND date IS NULL`);
@@ -133,7 +136,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
       await db.exec(`DELETE FROM performances WHERE file_id = ${fileId}`);
       throw new DataError('no readable date', { file: file.name, column: used.date, expected: 'dates like 2024-06-30' });
     }
-    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used, milliseconds: performance.now() - started } };
+    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used, fixed, milliseconds: performance.now() - started } };
   } catch (error) {
     await db.exec(`DROP TABLE IF EXISTS ${id(parsed)}`).catch(() => undefined);
     await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`).catch(() => undefined);

@@ -63,13 +63,16 @@ describe('evaluationInputSql', () => {
     const connection = await lab();
     const pivot = await rows(connection, evaluationInputSql(['z', 'iqr']));
     // Performances 5 (no mark) and 6 (no date) are not analysed; lof is not asked for.
-    expect(pivot.map((r) => [r.performance_id, r.athlete_id, r.season, r.direction, r.mark, r.s0, r.f0, r.s1, r.f1])).toEqual([
-      [1, 0, 2020, 'lower', 11, 0.5, 0, null, null],
-      [2, 0, 2021, 'lower', 10.5, 3.2, 1, 2, 1],
-      [3, 1, 2020, 'higher', 7, null, null, 2.5, 1],
-      [4, 1, 2021, 'higher', 8.5, 2.9, 1, 1, 0],
+    // Groups in order of event and sex: 100-metres female 0, long-jump female 1.
+    expect(pivot.map((r) => [r.performance_id, r.athlete_id, r.season, r.group_id, r.higher, r.mark, r.s0, r.f0, r.s1, r.f1])).toEqual([
+      [1, 0, 2020, 0, 0, 11, 0.5, 0, null, null],
+      [2, 0, 2021, 0, 0, 10.5, 3.2, 1, 2, 1],
+      [3, 1, 2020, 1, 1, 7, null, null, 2.5, 1],
+      [4, 1, 2021, 1, 1, 8.5, 2.9, 1, 1, 0],
     ]);
-    expect(Object.keys(pivot[0])).toEqual(['performance_id', 'athlete_id', 'season', 'event', 'sex', 'direction', 'mark', 's0', 'f0', 's1', 'f1']);
+    expect(Object.keys(pivot[0])).toEqual(['performance_id', 'athlete_id', 'season', 'group_id', 'higher', 'mark', 's0', 'f0', 's1', 'f1']);
+    // One event: only its performances.
+    expect((await rows(connection, evaluationInputSql(['z'], 'long-jump'))).map((r) => r.performance_id)).toEqual([3, 4]);
   });
 
   it('without detectors gives the performances alone', async () => {

@@ -3,47 +3,47 @@
  * loaded file's rows into `performances`, the anomalies table the detectors' scores land
  * in, the dataset fingerprint, and the queries behind the evaluation, consensus and profile.
  */
+import type { FixedValues } from '../../core/athletics/columns';
 import type { ColumnInfo } from '../duckdb/duckdb.api';
-import type { ColumnMapping } from './resultsLab.api';
+import type { ColumnMapping } from './results.types';
 import { quoteIdentifier as id, quoteLiteral as text } from '../intake/fileFormat';
 
 export { id, text };
 
 const numericTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/;
 
-/** A file's column as a date: text and timestamps cast; numbers read as Excel serial days. */
-function dateOf(column: string | undefined, columns: ColumnInfo[]): string {
+/** A file's column as a date: text and timestamps cast; numbers read as Excel serial days; or the file's one date. */
+function dateOf(column: string | undefined, columns: ColumnInfo[], fixed?: string): string {
+  if (!column && fixed !== undefined) return `TRY_CAST(${text(fixed)} AS DATE)`;
   if (!column) return 'NULL::DATE';
   const type = columns.find((c) => c.name === column)?.type ?? 'VARCHAR';
   const ref = `r.${id(column)}`;
   return numericTypes.test(type) ? `(DATE '1899-12-30' + TRY_CAST(${ref} AS INTEGER))` : `TRY_CAST(${ref} AS DATE)`;
 }
 
-const textOf = (column: string | undefined): string => (column ? `NULLIF(trim(r.${id(column)}::VARCHAR), '')` : 'NULL::VARCHAR');
+/** A file's column as trimmed text (NULL when blank), or the one value the analyst gave for the whole file. */
+const textOf = (column: string | undefined, fixed?: string): string =>
+  column ? `NULLIF(trim(r.${id(column)}::VARCHAR), '')` : fixed !== undefined ? `NULLIF(trim(${text(fixed)}), '')` : 'NULL::VARCHAR';
 
-/** One chunk of a raw file's text columns for the mark parser, by DuckDB row id. */
-export function rawTextChunkSql(table: string, mapping: ColumnMapping, from: number, to: number): string {
-  return `SELECT rowid::INTEGER AS source_row, ${textOf(mapping.athlete)} AS athlete, ${textOf(mapping.event)} AS event,
-    ${textOf(mapping.mark)} AS mark, ${textOf(mapping.wind)} AS wind
+/**
+ * One chunk of a raw file's text columns for the parser (normaliseResultColumns), by DuckDB
+ * row id: the sex travels with the event, since the event's implement depends on it.
+ */
+export function rawTextChunkSql(table: string, mapping: ColumnMapping, from: number, to: number, fixed: FixedValues = {}): string {
+  return `SELECT rowid::INTEGER AS source_row, ${textOf(mapping.athlete)} AS athlete, ${textOf(mapping.event, fixed.event)} AS event,
+    ${textOf(mapping.mark)} AS mark, ${textOf(mapping.wind)} AS wind, ${textOf(mapping.sex, fixed.sex)} AS sex
   FROM ${id(table)} r WHERE rowid >= ${from} AND rowid < ${to} ORDER BY rowid`;
 }
 
-const sexOf = (column: string | undefined): string => {
-  if (!column) return `'unknown'`;
-  const value = `lower(trim(r.${id(column)}::VARCHAR))`;
-  return `CASE WHEN ${value} IN ('m', 'male', 'men', 'man', 'boys') THEN 'male'
-    WHEN ${value} IN ('f', 'w', 'female', 'women', 'woman', 'girls') THEN 'female' ELSE coalesce(${value}, 'unknown') END`;
-};
-
-/** The raw file joined with its parsed columns, into `performances` (ids after `idOffset`). */
-export function insertPerformancesSql(raw: string, parsed: string, fileId: number, idOffset: number, mapping: ColumnMapping, columns: ColumnInfo[]): string {
-  const date = dateOf(mapping.date, columns);
+/** The raw file joined with its parsed columns (sex and event read by the parser), into `performances` (ids after `idOffset`). */
+export function insertPerformancesSql(raw: string, parsed: string, fileId: number, idOffset: number, mapping: ColumnMapping, columns: ColumnInfo[], fixed: FixedValues = {}): string {
+  const date = dateOf(mapping.date, columns, fixed.date);
   const season = mapping.season ? `coalesce(TRY_CAST(r.${id(mapping.season)} AS INTEGER), year(${date}))` : `year(${date})`;
   return `INSERT INTO performances
   SELECT (${idOffset} + q.source_row + 1)::INTEGER, ${fileId}, (q.source_row + 1)::INTEGER,
-    ${textOf(mapping.athlete)}, q.athlete_key, ${dateOf(mapping.dob, columns)}, upper(${textOf(mapping.nationality)}),
-    q.event, ${sexOf(mapping.sex)}, q.direction, q.mark, ${textOf(mapping.mark)}, q.mark_flags,
-    ${date}, ${season}, q.wind, ${textOf(mapping.venue)}, ${textOf(mapping.competition)}, ${textOf(mapping.position)}, NULL
+    ${textOf(mapping.athlete)}, q.athlete_key, ${dateOf(mapping.dob, columns)}, upper(${textOf(mapping.nationality, fixed.nationality)}),
+    q.event, q.sex, q.direction, q.mark, ${textOf(mapping.mark)}, q.mark_flags,
+    ${date}, ${season}, q.wind, ${textOf(mapping.venue, fixed.venue)}, ${textOf(mapping.competition, fixed.competition)}, ${textOf(mapping.position)}, NULL
   FROM ${id(raw)} r JOIN ${id(parsed)} q ON r.rowid = q.source_row`;
 }
 
@@ -73,15 +73,26 @@ export function groupPerformanceIdsSql(event: string, sex: string): string {
   ORDER BY date, performance_id`;
 }
 
-/** Every scored performance with each detector's score (s0…) and flag (f0…) beside it. */
-export function evaluationInputSql(detectors: string[]): string {
+/**
+ * Every scored performance (of one event, or all) with each detector's score (s0…) and flag
+ * (f0…) beside it, its event-and-sex group as a number and whether higher is better in it
+ * (numbers cross to the worker far cheaper than three text columns). The scores are pivoted
+ * by performance id alone (an integer key: millions of anomaly rows group fast) and then
+ * joined to the performances' own columns.
+ */
+export function evaluationInputSql(detectors: string[], event: string | null = null): string {
   const pivots = detectors
-    .map((d, i) => `max(a.score) FILTER (WHERE a.detector = ${text(d)}) AS s${i}, max(a.flagged) FILTER (WHERE a.detector = ${text(d)}) AS f${i}`)
+    .map((d, i) => `max(score) FILTER (WHERE detector = ${text(d)}) AS s${i}, max(flagged) FILTER (WHERE detector = ${text(d)})::TINYINT AS f${i}`)
     .join(',\n    ');
-  return `SELECT p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark${pivots ? `,\n    ${pivots}` : ''}
-  FROM performances p LEFT JOIN anomalies a ON a.performance_id = p.performance_id
-  WHERE p.mark IS NOT NULL AND p.date IS NOT NULL
-  GROUP BY p.performance_id, p.athlete_id, p.season, p.event, p.sex, p.direction, p.mark
+  const list = detectors.map(text).join(', ') || 'NULL';
+  const columns = detectors.map((_, i) => `s.s${i}, s.f${i}`).join(', ');
+  return `WITH s AS (
+    SELECT performance_id${pivots ? `,\n    ${pivots}` : ''}
+    FROM anomalies WHERE detector IN (${list}) GROUP BY performance_id)
+  SELECT p.performance_id, p.athlete_id, p.season, (dense_rank() OVER (ORDER BY p.event, p.sex) - 1)::INTEGER AS group_id,
+    (p.direction = 'higher')::INTEGER AS higher, p.mark${columns ? `, ${columns}` : ''}
+  FROM performances p LEFT JOIN s ON s.performance_id = p.performance_id
+  WHERE p.mark IS NOT NULL AND p.date IS NOT NULL${event === null ? '' : ` AND p.event = ${text(event)}`}
   ORDER BY p.performance_id`;
 }
 

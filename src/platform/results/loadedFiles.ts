@@ -3,9 +3,10 @@
  * its earlier rows, and ids keep counting up so a run's scores never point at another
  * file's rows.
  */
+import type { FixedValues } from '../../core/athletics/columns';
 import { duckDb } from '../duckdb/duckdbClient';
 import { loadResultsFile, rememberMapping, type FileLoadResult } from './fileLoading';
-import type { ColumnMapping, JobOptions, LoadedResultsFile } from './resultsLab.api';
+import type { ColumnMapping, JobOptions, LoadedResultsFile } from './results.types';
 
 export class LoadedFiles {
   #files = new Map<string, { fileId: number; info: LoadedResultsFile }>();
@@ -20,10 +21,10 @@ export class LoadedFiles {
     return [...this.#files.values()].map((f) => f.info);
   }
 
-  async load(file: File, mapping: ColumnMapping | null, options: JobOptions): Promise<FileLoadResult> {
+  async load(file: File, mapping: ColumnMapping | null, options: JobOptions, fixed: FixedValues = {}): Promise<FileLoadResult> {
     if (this.#files.has(file.name)) await this.drop(file.name);
     const fileId = this.#nextFileId++;
-    const result = await loadResultsFile(file, fileId, this.#nextPerformanceId, mapping, options);
+    const result = await loadResultsFile(file, fileId, this.#nextPerformanceId, mapping, options, fixed);
     if (result.loaded) {
       this.#nextPerformanceId += result.rows;
       this.#files.set(file.name, { fileId, info: result.loaded });

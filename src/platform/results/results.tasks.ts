@@ -2,7 +2,7 @@ import type { TaskTable } from '../pool/compute.api';
 import { normaliseChunk } from './work/normaliseChunk';
 import { detectGroup, explainGroup } from './work/detectGroup';
 import { matchAthletes } from './work/matchAthletes';
-import { evaluateMethods } from './work/evaluateMethods';
+import { evaluateScores } from './work/evaluateMethods';
 import { exportTable } from './work/exportTable';
 
 /**
@@ -15,6 +15,6 @@ export const tasks = {
   resultsDetect: detectGroup,
   resultsExplain: explainGroup,
   resultsMatchSanctions: matchAthletes,
-  resultsEvaluate: evaluateMethods,
+  resultsEvaluate: evaluateScores,
   resultsExport: exportTable,
 } satisfies TaskTable;

@@ -1,10 +1,11 @@
 /**
- * Isolation forest over the multivariate features (see features.ts): anomalous
- * performances are isolated by fewer random splits. Scores as scikit-learn's definition,
- * s = 2^(−E[h(x)]/c(ψ)); 0.5 is ordinary, near 1 is isolated at once.
+ * Isolation forest over the oriented features (features.ts) with every value below the
+ * median raised to it, so only unusually good marks can be isolated: a performance whose
+ * level or form few random splits separate from the rest. Scores as scikit-learn's
+ * definition, s = 2^(−E[h(x)]/c(ψ)); 0.5 is ordinary, near 1 is isolated at once.
  */
 import { averagePathLength, fitIsolationForest, isolationScores } from '../../stats/isolationForest';
-import { multivariateFeatures, mostUnusualFeature } from '../features';
+import { betterSideOnly, multivariateFeatures, mostUnusualFeature } from '../features';
 import { formatMark } from '../goodness';
 import type { Detector } from '../types';
 
@@ -12,6 +13,7 @@ export const detector: Detector = {
   id: 'isolation-forest',
   label: 'Isolation forest',
   family: 'ml',
+  pattern: 'A performance whose level for age and season and form against its own past few random splits set apart from the event, on the better side only.',
   parameters: {
     trees: { default: 100, min: 10, max: 1000, step: 1, label: 'Trees' },
     samples: { default: 256, min: 16, max: 4096, step: 1, label: 'Rows per tree (ψ)' },
@@ -20,9 +22,10 @@ export const detector: Detector = {
   detect(columns, params, seed) {
     const features = multivariateFeatures(columns);
     const n = columns.mark.length;
-    if (features.dimensions === 0 || n < 2) return { scores: new Float64Array(n), threshold: params.threshold };
-    const model = fitIsolationForest(features.values, features.dimensions, { trees: params.trees, samples: params.samples, seed });
-    return { scores: isolationScores(model, features.values), threshold: params.threshold };
+    if (n < 2) return { scores: new Float64Array(n), threshold: params.threshold };
+    const points = betterSideOnly(features);
+    const model = fitIsolationForest(points, features.dimensions, { trees: params.trees, samples: params.samples, seed });
+    return { scores: isolationScores(model, points), threshold: params.threshold };
   },
   explain(columns, index, result, params) {
     const features = multivariateFeatures(columns);

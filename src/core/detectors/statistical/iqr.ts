@@ -1,15 +1,18 @@
 /**
  * Tukey's fences within the event, sex and season: the score is how many interquartile
  * ranges a performance lies beyond the season's better quartile (quartiles by numpy's
- * linear interpolation), so it flags exactly at the upper fence Q3 + k·IQR of goodness.
+ * linear interpolation), so it flags exactly at the upper fence Q3 + k·IQR of goodness
+ * (in still air, performanceContext.ts).
  */
+import { perEvent } from '../memo';
 import { quantileSorted, sortedCopy } from '../../stats/descriptive';
-import { formatMark, goodnessOf, markFromGoodness } from '../goodness';
+import { formatMark, markFromGoodness } from '../goodness';
+import { performanceContext } from '../performanceContext';
 import { groupByKey, groupOfRow, groupValues } from '../groups';
 import type { Detector, EventColumns } from '../types';
 
-function seasonQuartiles(columns: EventColumns) {
-  const goodness = goodnessOf(columns);
+function seasonQuartilesEvent(columns: EventColumns) {
+  const { goodness } = performanceContext(columns);
   const seasons = groupByKey(columns.season);
   const groups = seasons.keys.length;
   const upper = new Float64Array(groups), range = new Float64Array(groups), size = new Int32Array(groups);
@@ -22,10 +25,13 @@ function seasonQuartiles(columns: EventColumns) {
   return { goodness, seasons, groupOf: groupOfRow(seasons), upper, range, size };
 }
 
+const seasonQuartiles = perEvent(seasonQuartilesEvent);
+
 export const detector: Detector = {
   id: 'iqr',
   label: 'IQR (Tukey fences) within season',
   family: 'statistical',
+  pattern: "A mark beyond the season's upper fence (the better quartile plus k interquartile ranges) in the event.",
   parameters: {
     fence: { default: 1.5, min: 0.5, max: 10, step: 0.1, label: 'Fence in IQRs beyond the better quartile' },
     minSeasonResults: { default: 5, min: 4, max: 1000, step: 1, label: 'Fewest results in a season to judge it' },

@@ -4,8 +4,9 @@
  * recent level, robust to the odd bad race in that history.
  */
 import { modifiedZScore } from '../../stats/robust';
-import { careerOrder, pastValues, type CareerOrder } from '../careerHistory';
-import { formatMark, goodnessOf, markFromGoodness } from '../goodness';
+import { pastValues, type CareerOrder } from '../careerHistory';
+import { formatMark, markFromGoodness } from '../goodness';
+import { performanceContext } from '../performanceContext';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
 
 /** Goodness of the athlete's earlier results in seasons [season − seasons, season − 1]. */
@@ -18,8 +19,7 @@ function recentPast(columns: EventColumns, career: CareerOrder, position: number
 }
 
 function judge(columns: EventColumns, params: DetectorParameters, indexOnly?: number) {
-  const goodness = goodnessOf(columns);
-  const career = careerOrder(columns);
+  const { goodness, career } = performanceContext(columns);
   const scores = new Float64Array(goodness.length);
   let detail = { median: NaN, count: 0 };
   for (let t = 0; t < career.order.length; t++) {
@@ -39,6 +39,7 @@ export const detector: Detector = {
   id: 'modified-z-score',
   label: "Modified z-score against the athlete's previous seasons",
   family: 'statistical',
+  pattern: "A sudden step up from the athlete's own level of the previous seasons, robust to the odd bad race in that history.",
   parameters: {
     threshold: { default: 3.5, min: 1, max: 20, step: 0.1, label: 'Flag at robust z of at least' },
     seasons: { default: 2, min: 1, max: 10, step: 1, label: 'Previous seasons to compare with' },

@@ -12,7 +12,7 @@ function event(direction: 'lower' | 'higher', marks: number[], athletes: number[
     event: direction === 'lower' ? '100-metres' : 'long-jump', sex: 'male', direction,
     mark: Float64Array.from(marks), athlete: Int32Array.from(athletes), season: Int32Array.from(seasons),
     dayNumber: Float64Array.from(days ?? marks.map((_, i) => i)), age: new Float64Array(n).fill(NaN),
-    improvement: new Float64Array(n).fill(NaN), priorCount: new Float64Array(n), wind: new Float64Array(n).fill(NaN),
+    wind: new Float64Array(n).fill(NaN),
   };
 }
 
@@ -87,7 +87,7 @@ describe("percentile rank in the athlete's own history", () => {
     // 7.5 on day 4 has past days 1–3 (7.0, 7.5, 7.2), not the 7.1 of the same day: p = 2/4.
     expect(run.scores[3]).toBeCloseTo(Math.log10(2), 10);
     expect(explainPerformance('history-percentile', columns, 3, run, { minResults: 3 })).toBe(
-      "7.50 m beats 83 % of this athlete's 3 earlier results (percentile rank 83.3; a chance of 0.500 to rank this high).",
+      "7.50 m beats 83 % of this athlete's 3 earlier results (percentile rank 83.3; a chance of 0.50 to rank this high).",
     );
   });
 });

@@ -1,15 +1,18 @@
 /**
  * z-score within the event, sex and season: how many standard deviations (population sd)
- * a performance is better than that season's mean. One-sided: only unusually good marks
- * score high, since an unusually bad day is not what an anomaly lab looks for.
+ * a performance is better than that season's mean, in still air (performanceContext.ts).
+ * One-sided: only unusually good marks score high, since an unusually bad day is not what
+ * an anomaly lab looks for.
  */
+import { perEvent } from '../memo';
 import { mean, standardDeviation } from '../../stats/descriptive';
-import { formatMark, goodnessOf, markFromGoodness } from '../goodness';
+import { formatMark, markFromGoodness } from '../goodness';
+import { performanceContext } from '../performanceContext';
 import { groupByKey, groupOfRow, groupValues } from '../groups';
 import type { Detector, EventColumns } from '../types';
 
-function seasonMoments(columns: EventColumns) {
-  const goodness = goodnessOf(columns);
+function seasonMomentsEvent(columns: EventColumns) {
+  const { goodness } = performanceContext(columns);
   const seasons = groupByKey(columns.season);
   const groups = seasons.keys.length;
   const centre = new Float64Array(groups), spread = new Float64Array(groups), size = new Int32Array(groups);
@@ -22,10 +25,13 @@ function seasonMoments(columns: EventColumns) {
   return { goodness, seasons, groupOf: groupOfRow(seasons), centre, spread, size };
 }
 
+const seasonMoments = perEvent(seasonMomentsEvent);
+
 export const detector: Detector = {
   id: 'z-score',
   label: 'z-score within season',
   family: 'statistical',
+  pattern: "A mark far better than the mean of the season's other marks in the event, in standard deviations.",
   parameters: {
     threshold: { default: 3, min: 1, max: 10, step: 0.1, label: 'Flag at z of at least' },
     minSeasonResults: { default: 5, min: 2, max: 1000, step: 1, label: 'Fewest results in a season to judge it' },

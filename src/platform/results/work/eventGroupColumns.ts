@@ -24,8 +24,6 @@ export function eventGroupColumns(ipc: Uint8Array, group: EventGroupKey): { colu
       season: integersOf(table, 'season', 0),
       dayNumber: numbersOf(table, 'day_number'),
       age: numbersOf(table, 'age'),
-      improvement: numbersOf(table, 'improvement'),
-      priorCount: numbersOf(table, 'prior_count'),
       wind: numbersOf(table, 'wind'),
     },
   };

@@ -3,7 +3,7 @@
  * (athletesSql as Arrow IPC, tens of thousands of them), with what the UI needs to show
  * each candidate and the seasons each sanction labels.
  */
-import type { SanctionCandidate } from '../resultsLab.api';
+import type { SanctionCandidate } from '../results.types';
 import { readSanctionList } from '../../../core/athletics/sanctions';
 import { matchSanctions, type AthleteRecord } from '../../../core/athletics/sanctionMatching';
 import { sanctionPeriod } from '../../../core/evaluation/labels';
@@ -12,6 +12,8 @@ import { integersOf, readIpc, textsOf } from '../arrowReading';
 export interface MatchInput {
   rows: Record<string, string | null>[];
   athletes: Uint8Array;
+  /** Keep only the rows whose sport is athletics, when the list has a sport column. */
+  athleticsOnly: boolean;
 }
 
 /** The engine's candidate type is the one the UI shows. */
@@ -33,12 +35,16 @@ export interface MatchedSanction {
 
 export interface MatchResult {
   records: number;
+  /** Records with a year, and the column the years were read from. */
+  dated: number;
+  dateColumn: string | null;
   problems: string[];
+  otherSports: { rows: number; bySport: Record<string, number> } | null;
   sanctions: MatchedSanction[];
 }
 
 export function matchAthletes(input: MatchInput): MatchResult {
-  const list = readSanctionList(input.rows);
+  const list = readSanctionList(input.rows, { athleticsOnly: input.athleticsOnly });
   const table = readIpc(input.athletes);
   const ids = integersOf(table, 'athlete_id');
   const names = textsOf(table, 'name');
@@ -83,5 +89,8 @@ export function matchAthletes(input: MatchInput): MatchResult {
       }),
     };
   });
-  return { records: list.records.length, problems: list.problems, sanctions };
+  return {
+    records: list.records.length, dated: list.records.filter((r) => r.violationYears.length > 0).length, dateColumn: list.columns.date ?? null,
+    problems: list.problems, otherSports: list.otherSports, sanctions,
+  };
 }

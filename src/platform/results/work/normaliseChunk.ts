@@ -7,12 +7,12 @@ import type { MarkExclusion } from '../../../core/athletics/marks';
 import { integersOf, ipcOfColumns, readIpc, textsOf } from '../arrowReading';
 
 export interface NormaliseChunkInput {
-  /** Columns: source_row (0-based row of the file), athlete, event, mark, wind (text). */
+  /** Columns: source_row (0-based row of the file), athlete, event, mark, wind, sex (text). */
   ipc: Uint8Array;
 }
 
 export interface NormaliseChunkResult {
-  /** Columns: source_row, athlete_key, event, direction, mark, mark_flags, wind. */
+  /** Columns: source_row, athlete_key, sex, event, direction, mark, mark_flags, wind. */
   ipc: Uint8Array;
   rows: number;
   validMarks: number;
@@ -31,12 +31,14 @@ export function normaliseChunk(input: NormaliseChunkInput): NormaliseChunkResult
     event: textsOf(table, 'event'),
     mark: markText,
     wind: textsOf(table, 'wind'),
+    sex: textsOf(table, 'sex'),
   });
   let validMarks = 0;
   for (let i = 0; i < normalised.rows; i++) if (!Number.isNaN(normalised.mark[i])) validMarks++;
   const ipc = ipcOfColumns({
     source_row: { kind: 'int', values: sourceRow },
     athlete_key: { kind: 'text', values: normalised.athleteKey },
+    sex: { kind: 'text', values: normalised.sex },
     event: { kind: 'text', values: normalised.event },
     direction: { kind: 'text', values: normalised.direction },
     mark: { kind: 'float', values: normalised.mark },

@@ -1,12 +1,12 @@
 /**
- * The Results workspace's one boundary between its UI (src/results) and its engine
- * (src/platform/results): the UI calls these and renders what comes back; it never writes
- * SQL nor touches a worker. Everything heavy runs in the DuckDB worker or the compute pool.
+ * The types the Results engine (resultsEngine.ts, in this same thread) speaks in: what the
+ * UI (src/results) asks of it and the view it renders. The UI never writes SQL nor touches a
+ * worker; everything heavy runs in the DuckDB worker or the compute pool behind the engine.
  */
-import type { ResultField, ColumnRecognition } from '../../core/athletics/columns';
+import type { ResultField, ColumnRecognition, FixedValues } from '../../core/athletics/columns';
 import type { MarkExclusion } from '../../core/athletics/marks';
 import type { DetectorInfo, DetectorParameters } from '../../core/detectors/types';
-import type { EvaluationRow } from '../../core/evaluation/report';
+import type { EvaluationReport } from '../../core/evaluation/methodEvaluation';
 
 export interface Progress {
   phase: string;
@@ -29,6 +29,8 @@ export interface LoadedResultsFile {
   /** What the user should know that did not stop the load: "row 1,204: mark "fast" is not a mark". */
   warnings: string[];
   mapping: ColumnMapping;
+  /** One value for every row, for a field the file has no column for (sex `male` for a men's list). */
+  fixed: FixedValues;
   /** From reading the file to its rows being queryable (athlete ids assigned). */
   milliseconds: number;
 }
@@ -104,31 +106,30 @@ export interface SanctionMatchRow {
 export interface SanctionsSummary {
   file: string;
   records: number;
+  /** Records with a violation (or sanction) year, and the column it was read from. */
+  dated: number;
+  dateColumn: string | null;
   matchedAthletes: number;
   rows: SanctionMatchRow[];
   problems: string[];
+  /** Only athletics kept: the rows of other sports left out (null when the list has no sport column). */
+  otherSports: { rows: number; bySport: Record<string, number> } | null;
+  athleticsOnly: boolean;
 }
 
 export type EvaluationLevel = 'athlete' | 'performance';
 
-export interface EvaluationTableRow extends EvaluationRow {
-  method: string;
-  label: string;
-  kind: 'detector' | 'consensus' | 'baseline';
-}
-
-export interface EvaluationTable {
+export interface EvaluationSettings {
   level: EvaluationLevel;
+  /** One event to score, or null for all. */
   event: string | null;
-  baseRate: number;
-  rows: EvaluationTableRow[];
+  /** How many methods must flag a performance for the consensus. */
+  consensusMin: number;
 }
 
-export interface PrCurve {
-  method: string;
-  label: string;
-  precision: number[];
-  recall: number[];
+/** The evaluation as the screen shows it: the report of src/core/evaluation for the settings. */
+export interface EvaluationView extends EvaluationReport {
+  settings: EvaluationSettings;
 }
 
 export interface ConsensusRow {
@@ -180,6 +181,15 @@ export interface ProfilePerformance {
   flags: PerformanceFlag[];
 }
 
+/** Where the learned combination (supervised, out of fold) ranks an athlete, and why. */
+export interface LearnedStanding {
+  rank: number;
+  of: number;
+  probability: number;
+  /** Its largest terms (coefficient × standardised value), largest first. */
+  why: { name: string; term: number }[];
+}
+
 export interface AthleteProfile {
   athleteId: number;
   name: string;
@@ -188,6 +198,8 @@ export interface AthleteProfile {
   performances: ProfilePerformance[];
   /** Sanction periods of the matched sanctions, in years (inclusive). */
   sanctions: { from: number; to: number; text: string }[];
+  /** Null until the learned combination has been fitted (a sanctions list and detector runs). */
+  learned: LearnedStanding | null;
 }
 
 export interface EventDistribution {
@@ -197,31 +209,37 @@ export interface EventDistribution {
   bins: { from: number; to: number; count: number }[];
 }
 
-export interface ResultsLabApi {
-  detectors(): DetectorInfo[];
+/** What the loading side of the engine offers the data tab (LoadedData). */
+export interface ResultsFilesApi {
   loadFiles(files: File[], options?: JobOptions): Promise<LoadOutcome>;
-  /** Load a file that needed mapping, with the user's mapping (remembered for its shape). */
-  applyMapping(file: File, mapping: ColumnMapping, options?: JobOptions): Promise<LoadedResultsFile>;
+  /** Load a file that needed mapping, with the user's mapping (remembered for its shape) and one value per field it lacks. */
+  applyMapping(file: File, mapping: ColumnMapping, options?: JobOptions, fixed?: FixedValues): Promise<LoadedResultsFile>;
   removeFile(file: string): Promise<void>;
   summary(): Promise<DatasetSummary>;
-  /**
-   * Runs the detectors one after another; `onDetector` hears each as it finishes, so a
-   * cancelled run still shows the detectors it finished. A run waits for the one before.
-   */
-  runDetectors(choices: DetectorChoice[], options?: JobOptions & { seed?: number; onDetector?: (summary: DetectorRunSummary) => void }): Promise<DetectorRunSummary[]>;
-  loadSanctions(file: File, options?: JobOptions): Promise<SanctionsSummary>;
-  /** The sanctions as matched now (they are matched again whenever the results change). */
-  sanctionsSummary(): Promise<SanctionsSummary | null>;
-  /** The analyst confirms a candidate for a sanction, or rejects the match (athleteId null). */
-  decideMatch(sanctionIndex: number, athleteId: number | null): Promise<SanctionsSummary>;
-  evaluation(level: EvaluationLevel, options?: { event?: string; consensusMin?: number }): Promise<EvaluationTable>;
-  prCurves(level: EvaluationLevel, consensusMin?: number): Promise<PrCurve[]>;
-  consensus(minMethods: number, limit?: number): Promise<ConsensusRow[]>;
-  /** The athletes with the most performances flagged by at least `minMethods` methods. */
-  mostFlaggedAthletes(minMethods: number, limit?: number): Promise<FlaggedAthlete[]>;
-  searchAthletes(text: string, limit?: number): Promise<AthleteMatch[]>;
-  profile(athleteId: number): Promise<AthleteProfile>;
-  distribution(event: string, sex: string, bins?: number): Promise<EventDistribution>;
-  /** Flagged performances (of one athlete, or all) as a file to save. */
-  exportFlagged(format: 'csv' | 'xlsx', athleteId?: number): Promise<Blob>;
+}
+
+/** A finished step of the last long job ("Detectors", "Evaluation"), as the panel lists them. */
+export interface JobPhase {
+  name: string;
+  milliseconds: number;
+}
+
+/**
+ * The analysis as the engine holds it, one immutable snapshot at a time: the UI's state
+ * mirrors it (subscribe) and renders it.
+ */
+export interface ResultsView {
+  detectors: DetectorInfo[];
+  /** The current data's runs, by detector, in the order they finished. */
+  runs: DetectorRunSummary[];
+  sanctions: SanctionsSummary | null;
+  settings: EvaluationSettings;
+  /** Null before any detector has run, or without a sanctions list. */
+  evaluation: EvaluationView | null;
+  consensus: ConsensusRow[];
+  mostFlagged: FlaggedAthlete[];
+  profile: AthleteProfile | null;
+  distribution: EventDistribution | null;
+  /** The steps of the last "Run" and how long each took. */
+  lastRun: JobPhase[];
 }

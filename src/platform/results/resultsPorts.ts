@@ -1,0 +1,31 @@
+/**
+ * What the Results engine needs from the world, as three small ports: a DuckDB (the app's
+ * worker client, or native DuckDB in Node), a compute pool that runs the Results tasks (the
+ * app's workers, or the task functions in-process in Node) and a cache of finished runs
+ * (IndexedDB, or memory). The engine takes them in its constructor, so the tests, the
+ * benchmarks and the app drive the same engine.
+ */
+import type { DuckDbClient } from '../duckdb/duckdbClient';
+import type { RunOptions } from '../pool/computePool';
+import type { TaskInput, TaskOutput } from '../pool/compute.api';
+import type { tasks } from './results.tasks';
+
+export type ResultsTasks = typeof tasks;
+
+export type ResultsDatabase = Pick<DuckDbClient, 'exec' | 'rows' | 'queryIpc' | 'insertArrow' | 'loadFile'>;
+
+export interface ResultsPool {
+  run<Name extends keyof ResultsTasks & string>(task: Name, input: TaskInput<ResultsTasks, Name>, options?: RunOptions): Promise<TaskOutput<ResultsTasks, Name>>;
+}
+
+/** Finished detector runs by key (detectorCache.ts): an optimisation, so a failure only means no cache. */
+export interface RunCache {
+  read(key: string): Promise<{ scores: Float64Array; threshold: number } | null>;
+  write(key: string, scores: Float64Array, threshold: number): Promise<boolean>;
+}
+
+export interface ResultsPorts {
+  db: ResultsDatabase;
+  pool: ResultsPool;
+  cache: RunCache;
+}
