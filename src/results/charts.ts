@@ -1,14 +1,9 @@
 /**
- * Chart.js with only the parts the Results charts use (tree-shaken), and one helper that
- * keeps a chart on a canvas in step with its configuration. Chart.js draws on canvas and
- * compiles no code at run time, so it lives with the app's Content-Security-Policy.
+ * What the Results charts share beyond the app's Chart.js set-up (src/app/components/chart.ts):
+ * the palette of methods, the colour of a mark by how many methods flag it, and the shaded
+ * sanction periods behind a career.
  */
-import {
-  BarController, BarElement, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip,
-  type ChartConfiguration, type Plugin,
-} from 'chart.js';
-
-Chart.register(BarController, BarElement, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip);
+import type { Plugin } from 'chart.js';
 
 export const palette = ['#3ddc97', '#4ea8ff', '#ffc857', '#ff6b6b', '#c792ea', '#7fdbff', '#ff9f43', '#a3e635', '#f472b6', '#94a3b8', '#e2e8f0', '#fde68a', '#60a5fa'];
 
@@ -32,20 +27,6 @@ export function bandsPlugin(bands: { from: number; to: number }[]): Plugin {
         if (right > left) ctx.fillRect(left, chartArea.top, right - left, chartArea.bottom - chartArea.top);
       }
       ctx.restore();
-    },
-  };
-}
-
-/** Svelte action: a chart on this canvas, rebuilt whenever its configuration changes. */
-export function chart(canvas: HTMLCanvasElement, config: ChartConfiguration) {
-  let instance = new Chart(canvas, config);
-  return {
-    update(next: ChartConfiguration) {
-      instance.destroy();
-      instance = new Chart(canvas, next);
-    },
-    destroy() {
-      instance.destroy();
     },
   };
 }

@@ -12,7 +12,7 @@ import { resultsEngine } from '../platform/results/resultsEngine';
 import type { AthleteMatch, ColumnMapping, EvaluationSettings, ResultsView } from '../platform/results/results.types';
 import { DetectorForms } from './detectorForms.svelte';
 import { LoadedData } from './loadedData.svelte';
-import { saveBlob } from './saveBlob';
+import { offerDownload } from '../app/download';
 
 export type ResultsTab = 'data' | 'detectors' | 'sanctions' | 'evaluation' | 'athlete';
 
@@ -140,7 +140,7 @@ export class ResultsWorkspace {
 
   async exportFlagged(format: 'csv' | 'xlsx', athleteId?: number): Promise<void> {
     await this.task.run('Exporting flagged performances', async () => {
-      saveBlob(await this.engine.analysis.exportFlagged(format, athleteId), `flagged-performances${athleteId === undefined ? '' : `-${athleteId}`}.${format}`);
+      offerDownload(await this.engine.analysis.exportFlagged(format, athleteId), `flagged-performances${athleteId === undefined ? '' : `-${athleteId}`}.${format}`);
     });
   }
 }

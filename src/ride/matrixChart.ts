@@ -1,10 +1,9 @@
-import { Chart, LinearScale, LineElement, PointElement, ScatterController, Tooltip, type TooltipItem } from 'chart.js';
+import type { TooltipItem } from 'chart.js';
+import { Chart, readChartInk } from '../app/components/chart';
 import type { ChartView } from '../core/config/index';
 import type { MatrixPoint, MatrixView } from '../core/power/index';
 import { quadrantPlugin } from './quadrantPlugin';
 import { centreOf, syncTrail, trailsByRider, type ChartPoint } from './matrixData';
-
-Chart.register(ScatterController, PointElement, LineElement, LinearScale, Tooltip);
 
 /** What one drawing of the matrix shows. */
 export interface MatrixFrame {
@@ -93,8 +92,7 @@ export class MatrixChart {
     const theme = document.documentElement.dataset.theme ?? '';
     if (theme === this.#lastTheme) return false;
     this.#lastTheme = theme;
-    this.#ink = getComputedStyle(this.#canvas).color;
-    this.#fontPx = theme === 'sunlight' ? 16 : 14;
+    ({ colour: this.#ink, fontPx: this.#fontPx } = readChartInk(this.#canvas));
     return true;
   }
 
