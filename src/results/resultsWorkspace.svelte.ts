@@ -28,7 +28,6 @@ export class ResultsWorkspace {
   /** True once the first-sight sample is loaded and analysed (or the analyst took over). */
   #settled = $state(false);
   #started = false;
-  #userLoaded = false;
 
   get tab(): ResultsTab {
     return this.#tab;
@@ -46,26 +45,27 @@ export class ResultsWorkspace {
     return this.#settled;
   }
 
-  /** First sight: the generated sample, its sanctions, every detector run. */
+  /** First sight: the generated sample and its sanctions (only while nothing else is loaded), every detector run. */
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    const loaded = await this.task.run('Loading the sample results', async (signal, report) => {
-      const [results, sanctions] = await Promise.all([fetchSample(samples.results), fetchSample(samples.sanctions)]);
-      this.data.sampleLoaded(await this.lab.loadFiles([results], { signal, onProgress: report }));
-      this.#sanctions = await this.lab.loadSanctions(sanctions, { signal, onProgress: report });
+    const opened = await this.task.run('Loading the sample results', async (signal, report) => {
+      const fetchBoth = async () => {
+        const [results, sanctions] = await Promise.all([fetchSample(samples.results), fetchSample(samples.sanctions)]);
+        return { results, sanctions };
+      };
+      const loaded = await this.lab.openSample(fetchBoth, { signal, onProgress: report });
       await this.data.refresh();
-      return true;
+      this.#sanctions = await this.lab.sanctionsSummary();
+      return loaded;
     });
-    if (loaded && !this.#userLoaded && this.data.performances > 0) await this.runAll();
+    if (opened && this.data.performances > 0) await this.runAll();
     this.#settled = true;
   }
 
   async addFiles(files: File[]): Promise<void> {
-    this.#userLoaded = true;
     await this.task.run('Loading results', async (signal, report) => {
-      await this.data.dropSample();
-      this.data.filesLoaded(files, await this.lab.loadFiles(files, { signal, onProgress: report }));
+      await this.lab.loadFiles(files, { signal, onProgress: report });
       await this.#dataChanged();
     }, () => void this.data.refresh());
   }
@@ -73,13 +73,10 @@ export class ResultsWorkspace {
   async applyMapping(file: File, mapping: ColumnMapping): Promise<void> {
     this.data.dismissMapping(file);
     await this.task.run(`Loading ${file.name}`, async (signal, report) => {
-      try {
-        await this.lab.applyMapping(file, mapping, { signal, onProgress: report });
-        this.data.mapped(file, null);
-      } catch (error) {
+      // A mapping that does not fit is listed among the failed files by the engine.
+      await this.lab.applyMapping(file, mapping, { signal, onProgress: report }).catch((error: unknown) => {
         if (signal.aborted) throw error;
-        this.data.mapped(file, error instanceof Error ? error.message : String(error));
-      }
+      });
       await this.#dataChanged();
     });
   }
@@ -87,7 +84,6 @@ export class ResultsWorkspace {
   async removeFile(name: string): Promise<void> {
     await this.task.run(`Removing ${name}`, async () => {
       await this.lab.removeFile(name);
-      this.data.removed(name);
       await this.#dataChanged();
     });
   }
@@ -150,4 +146,12 @@ export class ResultsWorkspace {
       saveBlob(await this.lab.exportFlagged(format, athleteId), `flagged-performances${athleteId === undefined ? '' : `-${athleteId}`}.${format}`);
     });
   }
+}
+
+let shared: ResultsWorkspace | null = null;
+
+/** The one Results workspace of the app: leaving Results and coming back finds it as it was. */
+export function resultsWorkspace(): ResultsWorkspace {
+  shared ??= new ResultsWorkspace();
+  return shared;
 }

@@ -2,6 +2,9 @@
  * The one typed boundary to the DuckDB worker (Mosaic/DuckDB-WASM style: `Remote<DuckDbApi>`).
  * Query results leave as Arrow IPC stream bytes, transferred, never cloned row objects.
  */
+import type { RowNumbering } from '../intake/decoder.api';
+
+export type { RowNumbering };
 export type FileFormat = 'csv' | 'parquet' | 'xlsx' | 'jsonl' | 'json' | 'fit';
 
 export interface LoadOptions {
@@ -39,6 +42,8 @@ export interface LoadReport {
   warnings: string[];
   /** xlsx: every sheet in the workbook, so the UI can offer the others. */
   sheets?: string[];
+  /** Which row of the file each table row is (by rowid), for messages in the file's own row numbers. */
+  numbering: RowNumbering;
 }
 
 export interface EngineInfo {

@@ -9,6 +9,7 @@ import { headerShapeSignature, recogniseColumns, requiredResultFields } from '..
 import type { MarkExclusion } from '../../core/athletics/marks';
 import { CancelledError, DataError } from '../dataError';
 import { duckDb } from '../duckdb/duckdbClient';
+import { fileRowOf } from '../intake/rowNumbering';
 import { computePool } from '../pool/browserPool';
 import { database } from '../storage/database';
 import { id, insertPerformancesSql, rawTextChunkSql } from './labSql';
@@ -109,7 +110,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
       invalid.push(...result.invalid);
     }
     invalid.sort((a, b) => a.row - b.row);
-    const rowList = invalid.slice(0, 5).map((r) => `row ${(r.row + 1).toLocaleString('en')} ("${r.text}")`).join(', ');
+    const rowList = invalid.slice(0, 5).map((r) => `row ${fileRowOf(report.numbering, r.row).toLocaleString('en')} ("${r.text}")`).join(', ');
     const expectedMark = 'marks like 10.49, 1:45.32, 2:03:59 or 8.95, or DNF, DNS, DQ, NM';
     if (validMarks === 0) {
       const reason = invalid.length > 0 ? `no readable mark: ${rowList}` : Object.keys(unknownEvents).length > 0 ? `no event recognised (${Object.keys(unknownEvents).slice(0, 5).join(', ')})` : 'no marks';
@@ -133,8 +134,10 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
       await db.exec(`DELETE FROM performances WHERE file_id = ${fileId}`);
       throw new DataError('no readable date', { file: file.name, column: used.date, expected: 'dates like 2024-06-30' });
     }
-    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used, milliseconds: performance.now() - started } };
+    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used, milliseconds: performance.now() - started, sample: false } };
   } catch (error) {
+    // Nothing of a file that failed stays: not its tables, not a row of it in the performances.
+    await db.exec(`DELETE FROM performances WHERE file_id = ${fileId}`).catch(() => undefined);
     await db.exec(`DROP TABLE IF EXISTS ${id(parsed)}`).catch(() => undefined);
     await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`).catch(() => undefined);
     if (options.signal?.aborted) throw new CancelledError(`Loading ${file.name}`);

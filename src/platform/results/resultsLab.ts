@@ -14,13 +14,16 @@ import { eventGroups, type RecordedRun } from './detectorRuns';
 import { DetectorSession, type RunOptions } from './detectorSession';
 import { LoadedFiles } from './loadedFiles';
 import { LabEvaluation, consensusRows, mostFlaggedAthletes } from './labEvaluation';
-import { createAnomaliesSql, fingerprintSql } from './labSql';
+import { createAnomaliesSql, createSanctionPeriodsSql, fingerprintSql } from './labSql';
 import { SanctionsState } from './sanctionsState';
 import type * as Api from './resultsLab.api';
 import { flaggedExport } from './flaggedExport';
 
 export class ResultsLab implements Api.ResultsLabApi {
   #files = new LoadedFiles();
+  #sample: Promise<boolean> | null = null;
+  #userData = false;
+  #sampleSanctions = false;
   #fingerprint = 'empty';
   #runs = new DetectorSession();
   #sanctions = new SanctionsState();
@@ -41,8 +44,30 @@ export class ResultsLab implements Api.ResultsLabApi {
     return listDetectors();
   }
 
+  openSample(fetchSample: () => Promise<Api.SampleFiles>, options: Api.JobOptions = {}): Promise<boolean> {
+    // Once per session, and never over the analyst's data: coming back to Results must not
+    // add the sample beside their files.
+    this.#sample ??= (async () => {
+      await this.#setup();
+      if (this.#userData || this.#files.list().length > 0) return false;
+      const { results, sanctions } = await fetchSample();
+      const loaded = (await this.#files.load(results, null, options, true)).loaded !== undefined;
+      if (this.#userData) await this.#files.dropSample();
+      if (!loaded || this.#userData) return false;
+      await this.#dataChanged(options, [results.name]);
+      await this.#sanctions.load(sanctions, options);
+      this.#sampleSanctions = true;
+      return true;
+    })().catch((error: unknown) => {
+      this.#sample = null;
+      throw error;
+    });
+    return this.#sample;
+  }
+
   async loadFiles(files: File[], options: Api.JobOptions = {}): Promise<Api.LoadOutcome> {
     await this.#setup();
+    this.#userData = true;
     const outcome: Api.LoadOutcome = { loaded: [], needsMapping: [], failed: [] };
     for (const file of files) {
       if (options.signal?.aborted) break;
@@ -55,16 +80,36 @@ export class ResultsLab implements Api.ResultsLabApi {
         outcome.failed.push({ file: file.name, message: describeError(error) });
       }
     }
-    if (outcome.loaded.length > 0) await this.#dataChanged(options, outcome.loaded.map((f) => f.file));
+    if (outcome.loaded.length > 0) await this.#replaceSample(options, outcome.loaded.map((f) => f.file));
     return { ...outcome, loaded: outcome.loaded.map((f) => this.#files.info(f.file) ?? f) };
   }
 
   async applyMapping(file: File, mapping: Api.ColumnMapping, options: Api.JobOptions = {}): Promise<Api.LoadedResultsFile> {
     await this.#setup();
+    this.#userData = true;
     const result = await this.#files.load(file, mapping, options);
     if (!result.loaded) throw new DataError('the mapping leaves required columns out', { file: file.name });
-    await this.#dataChanged(options, [file.name]);
+    await this.#replaceSample(options, [file.name]);
     return this.#files.info(file.name) ?? result.loaded;
+  }
+
+  dismissMapping(file: string): void {
+    this.#files.dismissMapping(file);
+  }
+
+  files(): Api.FilesView {
+    return this.#files.view();
+  }
+
+  /** The analyst's first loaded file takes the sample's place, its sanctions list included. */
+  async #replaceSample(options: Api.JobOptions, loaded: string[]): Promise<void> {
+    await this.#files.dropSample();
+    if (this.#sampleSanctions) {
+      this.#sampleSanctions = false;
+      this.#sanctions = new SanctionsState();
+      await duckDb().exec(createSanctionPeriodsSql);
+    }
+    await this.#dataChanged(options, loaded);
   }
 
   async removeFile(file: string): Promise<void> {
@@ -103,6 +148,7 @@ export class ResultsLab implements Api.ResultsLabApi {
 
   async loadSanctions(file: File, options: Api.JobOptions = {}): Promise<Api.SanctionsSummary> {
     await this.#setup();
+    this.#sampleSanctions = false;
     return this.#sanctions.load(file, options);
   }
 
