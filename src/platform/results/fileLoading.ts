@@ -6,7 +6,10 @@
  * that names the file, the column, the rows and what was expected.
  */
 import { headerShapeSignature, recogniseColumns, requiredResultFields } from '../../core/athletics/columns';
+import { describeEvent } from '../../core/athletics/events';
+import { formatMark } from '../../core/athletics/markFormat';
 import type { MarkExclusion } from '../../core/athletics/marks';
+import type { MarkRange } from '../../core/athletics/plausibleMarks';
 import { CancelledError, DataError } from '../dataError';
 import { duckDb } from '../duckdb/duckdbClient';
 import { fileRowOf } from '../intake/rowNumbering';
@@ -29,6 +32,13 @@ export async function rememberedMapping(shape: string): Promise<ColumnMapping | 
 export async function rememberMapping(headers: string[], mapping: ColumnMapping): Promise<void> {
   const clean = Object.fromEntries(Object.entries(mapping).filter(([, column]) => !!column)) as Record<string, string>;
   await (await database()).put('columnMappings', { shape: headerShapeSignature(headers), mapping: clean, savedAt: Date.now() });
+}
+
+/** "expected 8.70 to 1:23.33", in the event's own way of writing marks. */
+function rangeText(event: string, range: MarkRange): string {
+  const style = describeEvent(event)?.markStyle ?? 'decimal';
+  const write = (value: number) => formatMark(value, { style, decimals: style === 'points' || style === 'hours' ? 0 : 2 });
+  return Number.isFinite(range.min) ? `expected ${write(range.min)} to ${write(range.max)}` : 'not a finite number';
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
@@ -103,7 +113,9 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     const unknownEvents: Record<string, number> = {};
     let validMarks = 0;
     const invalid: { row: number; text: string }[] = [];
+    const implausible: NormaliseChunkResult['implausible'] = [];
     for (const result of results) {
+      implausible.push(...result.implausible);
       validMarks += result.validMarks;
       for (const [reason, count] of Object.entries(result.excluded) as [MarkExclusion, number][]) if (count > 0) excluded[reason] = (excluded[reason] ?? 0) + count;
       for (const [name, count] of Object.entries(result.unknownEvents)) unknownEvents[name] = (unknownEvents[name] ?? 0) + count;
@@ -112,6 +124,12 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     invalid.sort((a, b) => a.row - b.row);
     const rowList = invalid.slice(0, 5).map((r) => `row ${fileRowOf(report.numbering, r.row).toLocaleString('en')} ("${r.text}")`).join(', ');
     const expectedMark = 'marks like 10.49, 1:45.32, 2:03:59 or 8.95, or DNF, DNS, DQ, NM';
+    if (validMarks === 0 && implausible.length > 0 && invalid.length === 0) {
+      const first = implausible.sort((a, b) => a.row - b.row)[0];
+      throw new DataError(`no mark its event can hold: row ${fileRowOf(report.numbering, first.row).toLocaleString('en')} ("${first.text}" for ${first.event}, ${rangeText(first.event, first.range)})`, {
+        file: file.name, column: used.mark, advice: 'Check the unit (seconds, metres) and the event column',
+      });
+    }
     if (validMarks === 0) {
       const reason = invalid.length > 0 ? `no readable mark: ${rowList}` : Object.keys(unknownEvents).length > 0 ? `no event recognised (${Object.keys(unknownEvents).slice(0, 5).join(', ')})` : 'no marks';
       throw new DataError(reason, { file: file.name, column: invalid.length > 0 || Object.keys(unknownEvents).length === 0 ? used.mark : used.event, expected: invalid.length > 0 ? expectedMark : 'event names like 100m, 400mH, Long Jump' });
@@ -119,6 +137,11 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     const warnings: string[] = [...report.warnings];
     if (invalid.length > 0) {
       warnings.push(`${plural(excluded.invalid ?? invalid.length, 'mark')} in column "${used.mark}" could not be read and were left out: ${rowList}${invalid.length > 5 ? ' …' : ''} (expected ${expectedMark})`);
+    }
+    if (implausible.length > 0) {
+      implausible.sort((a, b) => a.row - b.row);
+      const named = implausible.slice(0, 5).map((r) => `row ${fileRowOf(report.numbering, r.row).toLocaleString('en')} ("${r.text}" for ${r.event}, ${rangeText(r.event, r.range)})`).join(', ');
+      warnings.push(`${plural(excluded.implausible ?? implausible.length, 'mark')} in column "${used.mark}" cannot be marks of their event and were left out: ${named}${implausible.length > 5 ? ' …' : ''}. Check the unit (seconds, metres) and the event of these rows`);
     }
     const unknown = Object.entries(unknownEvents).sort((a, b) => b[1] - a[1]);
     if (unknown.length > 0) {
