@@ -31,7 +31,14 @@ export function loadViewsYaml(text: string): ViewsLoadResult {
       }),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // An "alias bomb" (aliases of aliases, a billion nodes from a few lines) stops here.
+    const reason = /alias/i.test(String(error)) ? 'too many aliases (*name) to expand: a views file needs none this deep' : String((error as Error).message ?? error);
+    return { ok: false, errors: [{ line: 1, path: '', message: `line 1: ${reason}` }] };
+  }
   if (validate(data)) return { ok: true, file: data as ViewsFile };
   const errors = (validate.errors ?? []).map((error) => {
     const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
