@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createRandom } from '../src/core/stats/random';
 import { generateResults } from '../src/core/generate/results';
 import { resultsCsv } from '../src/core/generate/resultsCsv';
+import { utf16le } from '../scripts/faults/corrupt';
 import { fixtureDir, watchPageProblems } from './helpers';
 
 /*
@@ -140,4 +141,26 @@ test('a broken file named like a loaded one is refused and the loaded data stays
   await expect(page.getByTestId('results-file-failed')).toContainText('"results.csv" is not a text file');
   await expect(page.getByTestId('results-summary')).toContainText(summary);
   await expect(page.getByTestId('results-file')).toHaveCount(1);
+});
+
+test('a ragged row in a UTF-16 results file is named and left out; the rest loads, with no mapping dialog', async ({ page }) => {
+  const csv = resultsCsv({ rows: 400, seed: 24 }).trimEnd().split('\n');
+  csv[50] = `${csv[50]},an extra value`;
+  const path = join(fixtureDir, 'results-unicode.csv');
+  writeFileSync(path, utf16le(`${csv.join('\n')}\n`));
+  await resultsInput(page).setInputFiles(path);
+  await settled(page);
+  await expect(page.getByTestId('mapping-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('results-file')).toContainText('399 rows');
+  await expect(page.getByTestId('results-file-warning').first()).toContainText('1 row left out: row 51 (21 values where the header has 20)');
+});
+
+test('marks no event can hold are left out with their row and the event\'s range', async ({ page }) => {
+  const header = ['athlete', 'sex', 'event', 'mark', 'date'];
+  const path = writeCsv('results-implausible.csv', header, sprintRows(30, 25, (i, m) => (i === 4 ? '0.95' : i === 7 ? '105.2' : m)));
+  await resultsInput(page).setInputFiles(path);
+  await settled(page);
+  const warning = page.getByTestId('results-file-warning');
+  await expect(warning).toContainText('2 marks in column "mark" are not possible marks of their event and were left out: row 6 ("0.95" for 100-metres, expected 8.70 to 83.33), row 9 ("105.2"');
+  await expect(page.getByTestId('results-summary')).toContainText('28 performances');
 });

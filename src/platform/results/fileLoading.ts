@@ -141,7 +141,9 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     if (implausible.length > 0) {
       implausible.sort((a, b) => a.row - b.row);
       const named = implausible.slice(0, 5).map((r) => `row ${fileRowOf(report.numbering, r.row).toLocaleString('en')} ("${r.text}" for ${r.event}, ${rangeText(r.event, r.range)})`).join(', ');
-      warnings.push(`${plural(excluded.implausible ?? implausible.length, 'mark')} in column "${used.mark}" cannot be marks of their event and were left out: ${named}${implausible.length > 5 ? ' …' : ''}. Check the unit (seconds, metres) and the event of these rows`);
+      const count = excluded.implausible ?? implausible.length;
+      const verb = count === 1 ? 'is not a possible mark of its event and was' : 'are not possible marks of their event and were';
+      warnings.push(`${plural(count, 'mark')} in column "${used.mark}" ${verb} left out: ${named}${implausible.length > 5 ? ' …' : ''}. Check the unit (seconds, metres) and the event of these rows`);
     }
     const unknown = Object.entries(unknownEvents).sort((a, b) => b[1] - a[1]);
     if (unknown.length > 0) {
