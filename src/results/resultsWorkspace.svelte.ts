@@ -59,8 +59,10 @@ export class ResultsWorkspace {
       this.#sanctions = await this.lab.sanctionsSummary();
       return loaded;
     });
+    performance.mark('trackside:results-sample-loaded');
     if (opened && this.data.performances > 0) await this.runAll();
     this.#settled = true;
+    performance.mark('trackside:results-first-sight');
   }
 
   async addFiles(files: File[]): Promise<void> {

@@ -8,7 +8,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableFromIPC } from 'apache-arrow';
 import { DataError } from '../dataError';
-import type { CsvPlan, RowNumbering } from '../intake/decoder.api';
+import type { CsvBody, CsvHead, RowNumbering } from '../intake/decoder.api';
 import { quoteIdentifier, quoteLiteral } from '../intake/fileFormat';
 import { decodeDeadlineMs, intakeLimits } from '../intake/intakeLimits';
 import type { IsolatedDecoder } from '../intake/isolatedDecoder';
@@ -22,25 +22,40 @@ interface Rejected { line: number; error_type: string; column_name: string | nul
 
 export async function loadCsv(engine: DuckDbEngine, decoder: IsolatedDecoder, file: File, table: string, columns: string[] | undefined, onProgress: (progress: LoadProgress) => void): Promise<{ warnings: string[]; numbering: RowNumbering }> {
   onProgress({ phase: `Checking ${file.name}`, done: 0, total: 2 });
-  const plan = await decoder.call({ file: file.name, decoder: 'CSV check', what: 'its rows', bytes: file.size }, (remote) => remote.planCsv(file));
+  const head = await decoder.call({ file: file.name, decoder: 'CSV check', what: 'its first rows', bytes: Math.min(file.size, 2_000_000) }, (remote) => remote.csvHead(file));
+  // The rest of the file is checked while DuckDB reads it; the load waits for both.
+  const rest = decoder.call({ file: file.name, decoder: 'CSV check', what: 'its rows', bytes: file.size }, (remote) => remote.csvRest());
+  rest.catch(() => undefined);
   const read = ++reads;
   // The name DuckDB sees; its messages are given back with the user's file name instead.
   const handle = `upload-${read}.csv`;
-  if (plan.transcoded) await engine.db.registerFileBuffer(handle, plan.transcoded);
+  if (head.transcoded) await engine.db.registerFileBuffer(handle, head.transcoded);
   else await engine.db.registerFileHandle(handle, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
   const rejects = `csv_rejects_${read}`;
   const scans = `csv_scans_${read}`;
-  const warnings = [...plan.warnings];
+  const warnings = [...head.warnings];
   const asText = new Set<string>();
+  let encoding = head.encoding;
   onProgress({ phase: `Reading ${file.name} with DuckDB's CSV reader`, done: 1, total: 2 });
   try {
+    let body: CsvBody | null = null;
     for (let attempt = 0; ; attempt++) {
-      await readOnce(engine, file, plan, handle, table, columns, asText, rejects, scans);
+      const reading = readOnce(engine, file, head, encoding, handle, table, columns, asText, rejects, scans);
+      // The check's verdict comes first: a row too long or a quote never closed explains a DuckDB error better than DuckDB does.
+      const [scanned, readResult] = await Promise.allSettled([rest, reading]);
+      if (scanned.status === 'rejected') throw scanned.reason;
+      body = scanned.value;
+      if (readResult.status === 'rejected') throw readResult.reason;
+      if (!body.utf8 && encoding === 'utf-8') {
+        // Not UTF-8 after the first megabyte (an old export): DuckDB would leave those rows out.
+        encoding = 'latin-1';
+        continue;
+      }
       const cast = await queryRows<Rejected>(engine, `SELECT min(line)::INTEGER AS line, 'CAST' AS error_type, column_name, arg_min(error_message, line) AS error_message
         FROM ${rejects} WHERE error_type = 'CAST' AND column_name IS NOT NULL
           AND line NOT IN (SELECT line FROM ${rejects} WHERE error_type <> 'CAST') GROUP BY column_name`);
       const fresh = cast.filter((c) => !asText.has(c.column_name!));
-      if (fresh.length === 0 || attempt === 2) break;
+      if (fresh.length === 0 || attempt >= 2) break;
       for (const c of fresh) {
         asText.add(c.column_name!);
         const value = /Could not convert string (".*?"|'.*?')/.exec(c.error_message)?.[1] ?? 'a value';
@@ -54,8 +69,8 @@ export async function loadCsv(engine: DuckDbEngine, decoder: IsolatedDecoder, fi
         arg_min(error_message, error_type::VARCHAR = 'CAST') AS error_message,
         min(TRY_CAST(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER)) AS found
       FROM ${rejects} GROUP BY line ORDER BY line`);
-    if (left.length > 0) warnings.push(leftOutWarning(left, plan.header.length));
-    const missing = mergeSorted(plan.blankRows, left.map((r) => r.line));
+    if (left.length > 0) warnings.push(leftOutWarning(left, head.header.length));
+    const missing = mergeSorted(body!.blankRows, left.map((r) => r.line));
     return { warnings, numbering: { firstDataRow: 2, missing } };
   } catch (error) {
     if (error instanceof DataError) throw error;
@@ -67,14 +82,14 @@ export async function loadCsv(engine: DuckDbEngine, decoder: IsolatedDecoder, fi
   }
 }
 
-async function readOnce(engine: DuckDbEngine, file: File, plan: CsvPlan, handle: string, table: string, columns: string[] | undefined, asText: Set<string>, rejects: string, scans: string): Promise<void> {
+async function readOnce(engine: DuckDbEngine, file: File, head: CsvHead, encoding: string, handle: string, table: string, columns: string[] | undefined, asText: Set<string>, rejects: string, scans: string): Promise<void> {
   const select = columns ? columns.map(quoteIdentifier).join(', ') : '*';
   const types = asText.size > 0 ? `, types = {${[...asText].map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}` : '';
   // header = true: a results file always has one, and with all-text columns DuckDB's
   // sniffer cannot tell a header from data (it would count the header as a row).
   const options = [
-    `delim = ${quoteLiteral(plan.delimiter)}`, `quote = '"'`, `escape = '"'`, `comment = ''`, 'header = true', 'auto_detect = true',
-    `encoding = '${plan.encoding}'`, 'ignore_errors = true', 'store_rejects = true', `rejects_table = '${rejects}'`, `rejects_scan = '${scans}'`,
+    `delim = ${quoteLiteral(head.delimiter)}`, `quote = '"'`, `escape = '"'`, `comment = ''`, 'header = true', 'auto_detect = true',
+    `encoding = '${encoding}'`, 'ignore_errors = true', 'store_rejects = true', `rejects_table = '${rejects}'`, `rejects_scan = '${scans}'`,
     `max_line_size = ${intakeLimits.maxRowBytes}`,
   ].join(', ');
   const limit = decodeDeadlineMs(file.size);

@@ -50,6 +50,7 @@ export class CsvScanner {
   #state = State.FieldStart;
   #row = 1;
   #values = 1;
+  /** Bytes of the row so far, counted at row ends and chunk ends (not per byte: this is the hot loop). */
   #rowBytes = 0;
   #quoteRow = 0;
   #quoteField = 0;
@@ -63,67 +64,99 @@ export class CsvScanner {
     this.#maxRowBytes = maxRowBytes;
   }
 
+  get delimiter(): string {
+    return String.fromCharCode(this.#delimiter);
+  }
+
+  /** Whether every byte so far was UTF-8. */
+  get utf8SoFar(): boolean {
+    return this.#scan.utf8;
+  }
+
   push(chunk: Uint8Array): void {
     const delimiter = this.#delimiter;
-    for (let i = 0; i < chunk.length; i++) {
+    const length = chunk.length;
+    // The state lives in locals inside the loop (a private field per byte costs several times more).
+    let state = this.#state;
+    let values = this.#values;
+    let afterCr = this.#afterCr;
+    let rowStart = -this.#rowBytes;
+    let continuation = this.#continuation;
+    for (let i = 0; i < length; i++) {
       const byte = chunk[i];
-      if (byte === LF && this.#afterCr) {
-        this.#afterCr = false;
+      // Plain text outside quotes: most bytes of a file.
+      if (byte > QUOTE && byte < 0x80 && byte !== delimiter) {
+        if (state === State.FieldStart || state === State.QuoteInQuoted) state = State.Unquoted;
+        afterCr = false;
         continue;
       }
-      this.#afterCr = false;
-      if (byte === 0) throw new CsvScanError({ kind: 'binary', byte: this.#offset + i + 1, value: 0 });
-      if (byte >= 0x80 || this.#continuation > 0) this.#checkUtf8(byte);
-      const lineBreak = byte === LF || byte === CR;
-      if (!lineBreak || this.#state === State.Quoted) {
-        if (++this.#rowBytes > this.#maxRowBytes) throw new CsvScanError({ kind: 'row-too-long', row: this.#row, limit: this.#maxRowBytes });
-      }
-      switch (this.#state) {
-        case State.Quoted:
-          if (byte === QUOTE) this.#state = State.QuoteInQuoted;
+      if (byte >= 0x80 || continuation > 0) {
+        if (continuation > 0 && (byte & 0xc0) === 0x80) continuation--;
+        else {
+          if (continuation > 0) this.#scan.utf8 = false;
+          continuation = byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : 0;
+          if (continuation === 0 && byte >= 0x80) this.#scan.utf8 = false;
+        }
+        if (byte >= 0x80) {
+          if (state === State.FieldStart || state === State.QuoteInQuoted) state = State.Unquoted;
+          afterCr = false;
           continue;
-        case State.QuoteInQuoted:
-          if (byte === QUOTE) {
-            this.#state = State.Quoted;
-            continue;
-          }
-          break;
-        case State.FieldStart:
-          if (byte === QUOTE) {
-            this.#state = State.Quoted;
-            this.#quoteRow = this.#row;
-            this.#quoteField = this.#values;
-            continue;
-          }
-          break;
-        default:
-          break;
+        }
       }
-      if (byte === delimiter) {
-        this.#values++;
-        this.#state = State.FieldStart;
-      } else if (lineBreak) {
-        this.#afterCr = byte === CR;
-        this.#endRow();
-      } else {
-        this.#state = State.Unquoted;
+      if (byte === LF && afterCr) {
+        afterCr = false;
+        rowStart = i + 1;
+        continue;
+      }
+      afterCr = false;
+      if (byte === 0) throw new CsvScanError({ kind: 'binary', byte: this.#offset + i + 1, value: 0 });
+      if (state === State.Quoted) {
+        if (byte === QUOTE) state = State.QuoteInQuoted;
+        continue;
+      }
+      if (byte === QUOTE) {
+        if (state === State.QuoteInQuoted) state = State.Quoted;
+        else if (state === State.FieldStart) {
+          state = State.Quoted;
+          this.#quoteRow = this.#row;
+          this.#quoteField = values;
+        } else state = State.Unquoted;
+      } else if (byte === delimiter) {
+        values++;
+        state = State.FieldStart;
+      } else if (byte === LF || byte === CR) {
+        afterCr = byte === CR;
+        this.#values = values;
+        this.#endRow(i - rowStart);
+        values = 1;
+        state = State.FieldStart;
+        rowStart = i + 1;
+      } else if (state === State.FieldStart || state === State.QuoteInQuoted) {
+        state = State.Unquoted;
       }
     }
-    this.#offset += chunk.length;
+    this.#state = state;
+    this.#values = values;
+    this.#afterCr = afterCr;
+    this.#continuation = continuation;
+    this.#rowBytes = length - rowStart;
+    this.#offset += length;
+    if (this.#rowBytes > this.#maxRowBytes) throw new CsvScanError({ kind: 'row-too-long', row: this.#row, limit: this.#maxRowBytes });
   }
 
   /** The scan of the whole file; throws when a quote is still open at its end. */
   finish(): CsvScan {
     if (this.#state === State.Quoted) throw new CsvScanError({ kind: 'unclosed-quote', row: this.#quoteRow, field: this.#quoteField });
-    if (this.#rowBytes > 0 || this.#values > 1) this.#endRow();
+    if (this.#rowBytes > 0 || this.#values > 1) this.#endRow(this.#rowBytes);
     if (this.#continuation > 0) this.#scan.utf8 = false;
     return this.#scan;
   }
 
-  #endRow(): void {
+  #endRow(rowBytes: number): void {
     const scan = this.#scan;
-    if (this.#rowBytes > 0) {
-      scan.longestRowBytes = Math.max(scan.longestRowBytes, this.#rowBytes);
+    if (rowBytes > this.#maxRowBytes) throw new CsvScanError({ kind: 'row-too-long', row: this.#row, limit: this.#maxRowBytes });
+    if (rowBytes > 0) {
+      scan.longestRowBytes = Math.max(scan.longestRowBytes, rowBytes);
       if (scan.headerValues === 0) {
         scan.headerValues = this.#values;
       } else {
@@ -140,23 +173,5 @@ export class CsvScanner {
     this.#row++;
     this.#values = 1;
     this.#rowBytes = 0;
-    this.#state = State.FieldStart;
-  }
-
-  /** UTF-8's shape: a lead byte announces 1–3 continuation bytes of the form 10xxxxxx. */
-  #checkUtf8(byte: number): void {
-    if (this.#continuation > 0) {
-      if ((byte & 0xc0) === 0x80) {
-        this.#continuation--;
-        return;
-      }
-      this.#scan.utf8 = false;
-      this.#continuation = 0;
-    }
-    if (byte < 0x80) return;
-    if (byte >= 0xc2 && byte <= 0xdf) this.#continuation = 1;
-    else if (byte >= 0xe0 && byte <= 0xef) this.#continuation = 2;
-    else if (byte >= 0xf0 && byte <= 0xf4) this.#continuation = 3;
-    else this.#scan.utf8 = false;
   }
 }

@@ -10,19 +10,26 @@ import type { RaggedRow } from './csvScanner';
 /** The key of the message a decoder worker posts when a decoder panicked outside any call. */
 export const decoderCrashed = 'trackside:decoder-crashed';
 
-export interface CsvPlan {
+/** What the first megabyte of a CSV file tells: enough for DuckDB to start reading it. */
+export interface CsvHead {
   delimiter: string;
   /** How DuckDB should read the bytes it is given. */
   encoding: 'utf-8' | 'latin-1';
   /** The file turned into UTF-8 when it was UTF-16 (DuckDB reads UTF-8 and Latin-1 only). */
   transcoded: Uint8Array | null;
   header: string[];
+  warnings: string[];
+}
+
+/** The whole file's scan, finished while DuckDB reads it. */
+export interface CsvBody {
   dataRows: number;
   raggedCount: number;
   ragged: RaggedRow[];
   /** Blank rows after the header: DuckDB skips them, so the rows after them shift. */
   blankRows: number[];
-  warnings: string[];
+  /** False when a byte anywhere was not UTF-8 (the file is then read again as Latin-1). */
+  utf8: boolean;
 }
 
 export interface ParquetLayout {
@@ -60,8 +67,10 @@ export interface TableRequest {
 export interface DecoderApi {
   /** Instantiates the WebAssembly decoders, so a spare worker is ready before its file comes. */
   prepare(): Promise<void>;
-  /** Checks a CSV file from end to end (encoding, separator, header, limits, quotes, ragged rows). */
-  planCsv(file: File): Promise<CsvPlan>;
+  /** Checks a CSV file's first megabyte: encoding, separator, header, limits (see csvPlan.ts). */
+  csvHead(file: File): Promise<CsvHead>;
+  /** Checks the rest of the file csvHead opened: row lengths, quotes, rows that do not fit the header. */
+  csvRest(): Promise<CsvBody>;
   /** Opens a Parquet file for reading row group by row group (one open file per worker). */
   openParquet(file: File, columns?: string[]): Promise<ParquetLayout>;
   /** One row group of the open Parquet file as Arrow IPC. */

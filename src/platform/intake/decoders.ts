@@ -10,7 +10,7 @@ import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { tableFromIPC } from 'apache-arrow';
 import { DataError } from '../dataError';
 import { arrowToIpc, columnsToArrowTable, type Cell } from './columnsToArrow';
-import { planCsv } from './csvPlan';
+import { CsvCheck } from './csvPlan';
 import type { DecodedTable, DecoderApi, ParquetLayout, TableRequest } from './decoder.api';
 import { intakeLimits } from './intakeLimits';
 import { readFitRecords } from './readFit';
@@ -25,13 +25,24 @@ function ensureParquetWasm(): Promise<unknown> {
 }
 
 let open: { file: File; parquet: ParquetFile; columns?: string[] } | null = null;
+let csv: CsvCheck | null = null;
 
 export const decoders: DecoderApi = {
   async prepare() {
     await ensureParquetWasm();
   },
 
-  planCsv,
+  async csvHead(file) {
+    const opened = await CsvCheck.open(file);
+    csv = opened.check;
+    // Cloned, not transferred: the check goes on reading its own UTF-8 copy of a UTF-16 file.
+    return opened.head;
+  },
+
+  async csvRest() {
+    if (!csv) throw new Error('no CSV file is open');
+    return csv.rest();
+  },
 
   async openParquet(file, columns) {
     await ensureParquetWasm();

@@ -9,6 +9,7 @@ import { listDetectors } from '../../core/detectors/registry';
 import type { DetectorInfo } from '../../core/detectors/types';
 import { DataError, CancelledError, describeError } from '../dataError';
 import { duckDb } from '../duckdb/duckdbClient';
+import { computePool } from '../pool/browserPool';
 import { athleteProfile, eventDistribution, searchAthletes } from './athleteProfiles';
 import { eventGroups, type RecordedRun } from './detectorRuns';
 import { DetectorSession, type RunOptions } from './detectorSession';
@@ -48,9 +49,13 @@ export class ResultsLab implements Api.ResultsLabApi {
     // Once per session, and never over the analyst's data: coming back to Results must not
     // add the sample beside their files.
     this.#sample ??= (async () => {
+      // The sample's bytes and the compute workers that parse them start while DuckDB does.
+      const fetched = fetchSample();
+      fetched.catch(() => undefined);
+      computePool();
       await this.#setup();
       if (this.#userData || this.#files.list().length > 0) return false;
-      const { results, sanctions } = await fetchSample();
+      const { results, sanctions } = await fetched;
       const loaded = (await this.#files.load(results, null, options, true)).loaded !== undefined;
       if (this.#userData) await this.#files.dropSample();
       if (!loaded || this.#userData) return false;
