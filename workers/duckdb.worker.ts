@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import type { DuckDbApi } from '../src/platform/duckdb/duckdb.api';
 import { DuckDbEngine } from '../src/platform/duckdb/engine';
-import { loadFile } from '../src/platform/duckdb/loadFile';
+import { fileColumns, loadFile } from '../src/platform/duckdb/loadFile';
 import { installErrorTransfer } from '../src/platform/dataError';
 import { DecoderSupply } from '../src/platform/intake/isolatedDecoder';
 
@@ -17,6 +17,9 @@ const api: DuckDbApi = {
   async ready() {
     const started = await engine;
     return { version: started.version, instantiateMilliseconds: started.instantiateMilliseconds };
+  },
+  async fileColumns(file) {
+    return fileColumns(decoders, file);
   },
   async loadFile(file, options, onProgress) {
     const started = await engine;

@@ -49,8 +49,13 @@ export function normaliseResultColumns(columns: ResultTextColumns): NormalisedRe
   const direction: ('lower' | 'higher' | null)[] = new Array(rows);
   const unknownEvents: Record<string, number> = {};
   const known = new Map<string, EventInfo | null>();
+  const keys = new Map<string, string>();
   for (let i = 0; i < rows; i++) {
-    athleteKey[i] = normaliseName(columns.athlete[i] ?? '');
+    // An athlete's name comes back once per result: normalise each spelling once.
+    const athlete = columns.athlete[i] ?? '';
+    let key = keys.get(athlete);
+    if (key === undefined) keys.set(athlete, (key = normaliseName(athlete)));
+    athleteKey[i] = key;
     const raw = (columns.event[i] ?? '').trim();
     let info = known.get(raw);
     if (info === undefined) {

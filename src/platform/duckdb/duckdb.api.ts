@@ -54,6 +54,11 @@ export interface EngineInfo {
 export interface DuckDbApi {
   /** Resolves when the engine is instantiated (it starts when the worker starts). */
   ready(): Promise<EngineInfo>;
+  /**
+   * A file's column names when they can be had without decoding it (a Parquet file's
+   * schema), so a caller can load only the columns it needs; null for the other formats.
+   */
+  fileColumns(file: File): Promise<string[] | null>;
   /** Load a user's file into a table without copying the whole file where the format allows. */
   loadFile(file: File, options: LoadOptions, onProgress?: (progress: LoadProgress) => void): Promise<LoadReport>;
   /** Run SQL and return the result as Arrow IPC stream bytes (transferred). */

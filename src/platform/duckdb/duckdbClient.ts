@@ -73,6 +73,10 @@ export class DuckDbClient {
     await this.remote.insertArrow(table, Comlink.transfer(ipc, [ipc.buffer as ArrayBuffer]), create);
   }
 
+  fileColumns(file: File): Promise<string[] | null> {
+    return this.remote.fileColumns(file);
+  }
+
   async loadFile(file: File, options: LoadOptions, onProgress?: (progress: LoadProgress) => void): Promise<LoadReport> {
     this.cache.clear();
     const report = await this.remote.loadFile(file, options, onProgress ? Comlink.proxy(onProgress) : undefined);

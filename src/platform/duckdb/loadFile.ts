@@ -59,6 +59,19 @@ export async function loadFile(engine: DuckDbEngine, decoders: DecoderSupply, fi
   return { file: file.name, table: options.table, format, rows, columns: columnInfo, milliseconds: performance.now() - started, warnings, sheets, numbering };
 }
 
+/** The columns of a Parquet file from its footer (null for other formats: they must be decoded first). */
+export async function fileColumns(decoders: DecoderSupply, file: File): Promise<string[] | null> {
+  if (formatOfFile(file.name) !== 'parquet') return null;
+  const decoder = decoders.take();
+  try {
+    const footer = { file: file.name, decoder: 'Parquet', what: 'its footer (the list of columns and row groups)', bytes: Math.min(file.size, 8_000_000) };
+    return (await decoder.call(footer, (remote) => remote.openParquet(file))).columns;
+  } finally {
+    decoders.release(decoder);
+    decoders.prepareSpare();
+  }
+}
+
 /** Row groups decoded one ahead: parquet-wasm works on the next while DuckDB inserts this one. */
 async function loadParquet(engine: DuckDbEngine, decoder: IsolatedDecoder, file: File, options: LoadOptions, onProgress: Progress): Promise<void> {
   const footer = { file: file.name, decoder: 'Parquet', what: 'its footer (the list of columns and row groups)', bytes: Math.min(file.size, 8_000_000) };

@@ -43,6 +43,17 @@ function rangeText(event: string, range: MarkRange): string {
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
+/** The analyst's mapping, else a remembered one for this header shape, else recognition; or a request to ask. */
+async function chooseMapping(file: File, headers: string[], mapping: ColumnMapping | null): Promise<ColumnMapping | { request: MappingRequest }> {
+  if (mapping) return mapping;
+  const recognition = recogniseColumns(headers);
+  const remembered = await rememberedMapping(headerShapeSignature(headers));
+  const fits = remembered && requiredResultFields.every((f) => remembered[f] && headers.includes(remembered[f]!));
+  const used = fits ? remembered : recognition.mapping;
+  if (requiredResultFields.some((f) => !used[f])) return { request: { file: file.name, headers, recognition, remembered } };
+  return used;
+}
+
 export interface FileLoadResult {
   loaded?: LoadedResultsFile;
   request?: MappingRequest;
@@ -65,20 +76,20 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
   const onAbort = () => void db.cancel();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const report = await db.loadFile(file, { table: raw }, (p) => progress(p.phase, p.done, p.total));
+    // A Parquet file names its columns in its footer: the mapping is settled first and only
+    // the mapped columns are decoded and inserted (a file that needs the analyst's mapping is not read at all).
+    const known = await db.fileColumns(file);
+    let used = known ? await chooseMapping(file, known, mapping) : null;
+    if (used && 'request' in used) return { rows: 0, headers: known!, request: used.request };
+    const wanted = used ? [...new Set(Object.values(used).filter((c): c is string => !!c && known!.includes(c)))] : undefined;
+    const report = await db.loadFile(file, { table: raw, columns: wanted }, (p) => progress(p.phase, p.done, p.total));
     options.signal?.throwIfAborted();
-    const headers = report.columns.map((c) => c.name);
-    let used: ColumnMapping;
-    if (mapping) {
-      used = mapping;
-    } else {
-      const recognition = recogniseColumns(headers);
-      const remembered = await rememberedMapping(headerShapeSignature(headers));
-      const fits = remembered && requiredResultFields.every((f) => remembered[f] && headers.includes(remembered[f]!));
-      used = fits ? remembered : recognition.mapping;
-      if (requiredResultFields.some((f) => !used[f])) {
+    const headers = known ?? report.columns.map((c) => c.name);
+    if (!used) {
+      used = await chooseMapping(file, headers, mapping);
+      if ('request' in used) {
         await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`);
-        return { rows: 0, headers, request: { file: file.name, headers, recognition, remembered } };
+        return { rows: 0, headers, request: used.request };
       }
     }
     for (const field of requiredResultFields) {
