@@ -47,14 +47,14 @@ export async function loadFile(engine: DuckDbEngine, decoders: DecoderSupply, fi
     await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
     throw error;
   } finally {
-    decoders.release(decoder);
+    decoders.release(decoder, file.size);
     decoders.prepareSpare();
   }
 
-  const described = tableFromIPC(await engine.query(`SELECT column_name, column_type FROM (DESCRIBE ${table})`));
+  // Columns and row count in one trip to the engine.
+  const described = tableFromIPC(await engine.query(`SELECT column_name, column_type, (SELECT count(*) FROM ${table})::DOUBLE AS n FROM (DESCRIBE ${table})`));
   const columnInfo: ColumnInfo[] = described.toArray().map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
-  const counted = tableFromIPC(await engine.query(`SELECT count(*)::DOUBLE AS n FROM ${table}`));
-  const rows = Number(counted.getChild('n')!.get(0));
+  const rows = Number(described.getChild('n')!.get(0) ?? 0);
   onProgress({ phase: `Loaded ${file.name}`, done: 1, total: 1 });
   return { file: file.name, table: options.table, format, rows, columns: columnInfo, milliseconds: performance.now() - started, warnings, sheets, numbering };
 }
@@ -67,7 +67,8 @@ export async function fileColumns(decoders: DecoderSupply, file: File): Promise<
     const footer = { file: file.name, decoder: 'Parquet', what: 'its footer (the list of columns and row groups)', bytes: Math.min(file.size, 8_000_000) };
     return (await decoder.call(footer, (remote) => remote.openParquet(file))).columns;
   } finally {
-    decoders.release(decoder);
+    // The footer alone was read: the same decoder goes on to read the file itself.
+    decoders.release(decoder, 0);
     decoders.prepareSpare();
   }
 }

@@ -67,6 +67,11 @@ export class IsolatedDecoder {
     });
   }
 
+  /** Whether it can still take a call (no panic, no deadline passed, not cancelled or ended). */
+  get healthy(): boolean {
+    return this.#failed === null && !this.#ended;
+  }
+
   /** Stops whatever this decoder is doing; its pending call rejects with a CancelledError. */
   cancel(): void {
     this.#fail({ kind: 'cancel' });
@@ -101,6 +106,9 @@ export class IsolatedDecoder {
   }
 }
 
+/** Files up to this size leave their decoder small enough to serve the next file. */
+const reusableBelowBytes = 16_000_000;
+
 /** Hands out one decoder per file, keeping a warm spare; Cancel reaches every decoder at work. */
 export class DecoderSupply {
   #spawn: () => Worker;
@@ -119,9 +127,14 @@ export class DecoderSupply {
     return decoder;
   }
 
-  release(decoder: IsolatedDecoder): void {
-    decoder.end();
+  /**
+   * The load is over: a decoder that read a small file and failed nowhere becomes the spare
+   * (starting a worker costs more than the little it holds); any other ends, with its memory.
+   */
+  release(decoder: IsolatedDecoder, bytes = Infinity): void {
     this.#working.delete(decoder);
+    if (!this.#spare && decoder.healthy && bytes <= reusableBelowBytes) this.#spare = decoder;
+    else decoder.end();
   }
 
   /** Starts the spare (after DuckDB is up, and after each load, when the machine is quieter). */

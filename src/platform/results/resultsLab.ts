@@ -49,11 +49,12 @@ export class ResultsLab implements Api.ResultsLabApi {
     // Once per session, and never over the analyst's data: coming back to Results must not
     // add the sample beside their files.
     this.#sample ??= (async () => {
-      // The sample's bytes and the compute workers that parse them start while DuckDB does.
+      // The sample's bytes come while DuckDB starts; the compute workers start once it is up
+      // (on two cores, sooner would only slow DuckDB's own start).
       const fetched = fetchSample();
       fetched.catch(() => undefined);
-      computePool();
       await this.#setup();
+      computePool();
       if (this.#userData || this.#files.list().length > 0) return false;
       const { results, sanctions } = await fetched;
       const loaded = (await this.#files.load(results, null, options, true)).loaded !== undefined;
