@@ -87,7 +87,7 @@ test('a Parquet file whose page makes the decoder panic fails on its own, naming
   const panics = damaged('marks-damaged.parquet', byteFlips(new Uint8Array(readFileSync(fixture('marks.parquet'))), 100, 1, 'pages'));
   await page.goto('/');
   await inspectorInput(page).setInputFiles(panics);
-  await expect(alertFor(page, 'marks-damaged.parquet')).toContainText('"marks-damaged.parquet" is damaged: the Parquet decoder failed on row group', { timeout: 30_000 });
+  await expect(alertFor(page, 'marks-damaged.parquet')).toContainText('"marks-damaged.parquet" is damaged: the Parquet decoder stopped on row group', { timeout: 30_000 });
   await expect(page.getByTestId('progress-phase')).toHaveCount(0);
   await inspectFiles(page, [fixture('marks.parquet')]);
   await expect(page.getByTestId('inspected-summary')).toContainText('1,500 rows, 4 columns, parquet');

@@ -100,7 +100,9 @@ export class IsolatedDecoder {
         file: step.file, advice: 'The file may be damaged, or far larger inside than it looks; the files already loaded stay',
       });
     }
-    return new DataError(`"${step.file}" is damaged: the ${step.decoder} decoder failed on ${step.what} (${failure.reason})`, {
+    // The decoder's own words (`RuntimeError: unreachable`) say nothing to the user; what it was reading does.
+    console.warn(`decoder stopped on ${step.file}, ${step.what}: ${failure.reason}`);
+    return new DataError(`"${step.file}" is damaged: the ${step.decoder} decoder stopped on ${step.what}`, {
       file: step.file, advice: 'Copy, download or export the file again; the files already loaded stay',
     });
   }
