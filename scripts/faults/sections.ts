@@ -31,4 +31,9 @@ export function row(area: string, counts: { tried: number; refused?: number; unc
   };
 }
 
-export const sections: Section[] = [];
+/** The sections after the files, in the order they run. */
+export async function sections(): Promise<Section[]> {
+  const { streamSection, quotaFeed } = await import('./streamFaults');
+  const { rideSection } = await import('./rideFaults');
+  return [streamSection, rideSection(quotaFeed)];
+}

@@ -5,6 +5,7 @@
  * ends its own load with a clear error and leaves DuckDB and the files already loaded alone.
  * Arrow IPC leaves as transferred bytes.
  */
+import type { Cell } from './columnsToArrow';
 import type { RaggedRow } from './csvScanner';
 
 /** The key of the message a decoder worker posts when a decoder panicked outside any call. */
@@ -64,6 +65,11 @@ export interface TableRequest {
   sheet?: string;
 }
 
+export interface WorkbookSheets {
+  sheetNames: string[];
+  sheets: Record<string, Cell[][]>;
+}
+
 export interface DecoderApi {
   /** Instantiates the WebAssembly decoders, so a spare worker is ready before its file comes. */
   prepare(): Promise<void>;
@@ -78,6 +84,8 @@ export interface DecoderApi {
   closeParquet(): Promise<void>;
   /** A whole xlsx sheet, FIT activity or JSON file as one Arrow table. */
   decodeTable(file: File, request: TableRequest): Promise<DecodedTable>;
+  /** Every sheet of a workbook as rows (first row the header), for readers that want cells, not a table. */
+  workbookSheets(file: File): Promise<WorkbookSheets>;
   /** Bytes of memory the worker's WebAssembly holds (it never shrinks; the host replaces a large one). */
   memoryBytes(): Promise<number>;
 }

@@ -104,6 +104,11 @@ export const decoders: DecoderApi = {
     return Comlink.transfer(result, [ipc.buffer as ArrayBuffer]);
   },
 
+  async workbookSheets(file) {
+    const workbook = openWorkbook(await file.arrayBuffer(), file.name);
+    return { sheetNames: workbook.sheetNames, sheets: Object.fromEntries(workbook.sheetNames.map((sheet) => [sheet, workbook.rows(sheet)])) };
+  },
+
   async memoryBytes() {
     return parquetReady ? wasmMemory().buffer.byteLength : 0;
   },
