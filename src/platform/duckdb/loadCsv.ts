@@ -73,9 +73,16 @@ export async function loadCsv(engine: DuckDbEngine, decoder: IsolatedDecoder, fi
     const missing = mergeSorted(body!.blankRows, left.map((r) => r.line));
     return { warnings, numbering: { firstDataRow: 2, missing } };
   } catch (error) {
-    if (error instanceof DataError) throw error;
+    if (error instanceof DataError && error.message.includes(file.name)) throw error;
     const message = (error as Error).message.replaceAll(handle, file.name).split('\n')[0];
-    throw new DataError(`DuckDB could not read "${file.name}": ${message}`, { file: file.name });
+    if (/sniffing/i.test(message)) {
+      // DuckDB found no layout its rows share: most often a quote that opens a value and closes rows later.
+      throw new DataError(`the rows of "${file.name}" do not share one layout, so DuckDB cannot tell its columns`, {
+        file: file.name, expected: `${head.header.length} values in every row, quotes closed in the value they open`,
+        advice: 'Check for a stray quote (") at the start of a value, and that every row uses the same separator',
+      });
+    }
+    throw new DataError(`DuckDB could not read "${file.name}": ${message.replace(/^[A-Za-z ]+Error: /, '')}`, { file: file.name });
   } finally {
     await dropRejects(engine, rejects, scans).catch(() => undefined);
     await engine.db.dropFile(handle).catch(() => undefined);
