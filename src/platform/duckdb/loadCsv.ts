@@ -73,7 +73,8 @@ export async function loadCsv(engine: DuckDbEngine, decoder: IsolatedDecoder, fi
     const missing = mergeSorted(body!.blankRows, left.map((r) => r.line));
     return { warnings, numbering: { firstDataRow: 2, missing } };
   } catch (error) {
-    if (error instanceof DataError && error.message.includes(file.name)) throw error;
+    // The check's own refusals already name the file; DuckDB's errors (no file in their location) are said again below.
+    if (error instanceof DataError && (error.location.file === file.name || error.message.includes(file.name))) throw error;
     const message = (error as Error).message.replaceAll(handle, file.name).split('\n')[0];
     if (/sniffing/i.test(message)) {
       // DuckDB found no layout its rows share: most often a quote that opens a value and closes rows later.
