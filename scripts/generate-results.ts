@@ -10,7 +10,8 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { generateResults, resultColumns, type ResultBatch } from '../src/core/generate/results.ts';
+import { generateResults } from '../src/core/generate/results.ts';
+import { batchToCsv, resultsCsvHeader, sanctionsCsv } from '../src/core/generate/resultsCsv.ts';
 
 function parseArgs(argv: string[]): { rows: number; out: string; seed: number } {
   const args = new Map<string, string>();
@@ -24,21 +25,6 @@ function parseArgs(argv: string[]): { rows: number; out: string; seed: number } 
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`invalid rows: ${args.get('rows')}`);
   if (!Number.isInteger(seed)) throw new Error(`invalid seed: ${args.get('seed')}`);
   return { rows, seed, out: resolve(args.get('out') ?? 'generated') };
-}
-
-const quote = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
-  return quote(value);
-}
-
-function batchToCsv(batch: ResultBatch): string {
-  const columns = resultColumns.map((name) => batch[name] as ArrayLike<string | number | null>);
-  const lines: string[] = new Array(batch.length);
-  for (let i = 0; i < batch.length; i++) lines[i] = columns.map((column) => cell(column[i])).join(',');
-  return `${lines.join('\n')}\n`;
 }
 
 const csvTypes: Record<string, string> = {
@@ -55,7 +41,7 @@ async function main(): Promise<void> {
   const generated = generateResults({ rows, seed });
   const csvPath = join(out, 'results.csv');
   const csv = createWriteStream(csvPath);
-  csv.write(`${resultColumns.join(',')}\n`);
+  csv.write(resultsCsvHeader);
   let written = 0;
   for (const batch of generated.batches()) {
     if (!csv.write(batchToCsv(batch))) await once(csv, 'drain');
@@ -65,10 +51,7 @@ async function main(): Promise<void> {
   await once(csv, 'finish');
   const generatedAt = performance.now();
 
-  const sanctionHeader = Object.keys(generated.sanctions[0] ?? { Name: '' });
-  const sanctionLines = generated.sanctions.map((row, i) =>
-    [String(i), ...sanctionHeader.map((key) => quote(row[key as keyof typeof row]))].join(','));
-  writeFileSync(join(out, 'sanctions.csv'), `${['', ...sanctionHeader].map(quote).join(',')}\n${sanctionLines.join('\n')}\n`);
+  writeFileSync(join(out, 'sanctions.csv'), sanctionsCsv({ rows, seed }));
 
   const parquetPath = join(out, 'results.parquet');
   const columns = Object.entries(csvTypes).map(([name, type]) => `'${name}': '${type}'`).join(', ');

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const out = join('public', 'samples');
-const recipe = { results: { rows: 60_000, seed: 7 }, rides: { riders: 4, laps: 3, seed: 7 }, games: { games: 2, seed: 7 }, version: 1 };
+const recipe = { results: { rows: 12_000, seed: 7 }, rides: { riders: 4, laps: 3, seed: 7 }, games: { games: 2, seed: 7 }, version: 1 };
 const stamp = join(out, 'recipe.json');
 
 if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(recipe)) {

@@ -1,15 +1,6 @@
-import { mount } from 'svelte';
-import App from './app/App.svelte';
-import './app/theme.css';
-import { appUpdate } from './app/appUpdate.svelte';
-import { startServiceWorker } from './platform/serviceWorker';
-import { duckDb } from './platform/duckdb/duckdbClient';
+// The page's first script: DuckDB-WASM's 34 MB engine is fetched and compiled in its worker
+// while the app's own code (app/start.ts, which mounts the app) loads beside it.
+import { duckdbWorker } from './platform/duckdb/duckdbWorker';
 
-// DuckDB takes a second or two to instantiate: start it now, in the background.
-void duckDb().ready.catch(() => undefined);
-startServiceWorker({
-  onUpdateWaiting: (apply) => appUpdate.offer(apply),
-  onOfflineReady: () => appUpdate.markOfflineReady(),
-});
-
-export default mount(App, { target: document.getElementById('app')! });
+duckdbWorker();
+void import('./app/start');

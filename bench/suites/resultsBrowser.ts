@@ -1,9 +1,8 @@
-import { existsSync, linkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { listDetectors } from '../../src/core/detectors/registry';
 import { loadResults, timeDetectors } from '../../scripts/lib/nativeResults';
 import type { BenchContext, BenchRow, BenchSuite } from '../context';
+import { linkedCopy } from '../resultsFile';
 
 const settled = async (page: Page, timeout: number) =>
   page.locator('[data-testid="results-heading"][data-settled="true"]').waitFor({ timeout });
@@ -23,10 +22,8 @@ export const suite: BenchSuite = {
   async run(context) {
     const rows = context.options.quick ? 200_000 : context.options.rows;
     const files = await context.generatedResults(rows);
-    // A name of its own: the first-sight sample is also called results.parquet.
     const name = `bench-results-${rows}.parquet`;
-    const dropped = join(dirname(files.parquet), name);
-    if (!existsSync(dropped)) linkSync(files.parquet, dropped);
+    const dropped = linkedCopy(files.parquet, name);
     const page = await context.newAppPage('/#/results');
     page.setDefaultTimeout(600_000);
     let browser: { load: number; loadWall: number; detectors: Map<string, number>; total: number; allWall: number; rows: string; fromCache: number; phases: string };

@@ -1,20 +1,26 @@
 /**
- * Every file in ../shared/data loads through the app's DuckDB worker (the built app in
- * headless Chromium, every outside request refused) with the right row count. The expected
- * counts come from other code paths: native DuckDB for Parquet, line counts for CSV and JSON
- * lines, SheetJS in Node for xlsx, Garmin's FIT SDK in Node for FIT, JSON.parse for JSON.
+ * Every file in the data folder (dataFolder(): --data DIR, by default ../shared/data) loads
+ * through the app's DuckDB worker (the built app in headless Chromium, every outside request
+ * refused) with the right row count. The expected counts come from each file itself by other
+ * code paths: native DuckDB for Parquet, record counts for CSV and JSON lines, SheetJS in Node
+ * for xlsx, Garmin's FIT SDK in Node for FIT, JSON.parse for JSON; no count is written here.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import * as XLSX from 'xlsx';
 import { Decoder, Stream } from '@garmin/fitsdk';
 import { ensureBuilt, launchChromium, printTable, serveBuiltApp } from '../lib/builtApp';
+import { dataFolder } from '../lib/dataFolder';
 import { refuseOutsideRequests } from '../lib/outsideRequests';
 
-const dataDir = join(process.cwd(), '..', 'shared', 'data');
+const dataDir = dataFolder();
 
 function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) {
+    console.log(`skipped: ${dir} does not exist`);
+    return [];
+  }
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : /\.(parquet|csv|xlsx|jsonl|json|fit)$/i.test(name) ? [path] : [];

@@ -86,7 +86,9 @@ export function nativeDatabase(connection: DuckDBConnection): ResultsDatabase {
       return {
         file: file.name, table: options.table, format: /\.parquet$/i.test(file.name) ? 'parquet' : 'csv', rows: n,
         columns: described.map((c) => ({ name: c.column_name, type: c.column_type })), milliseconds: performance.now() - started, warnings: [],
-      } as LoadReport;
+        // A CSV's header is its row 1; native DuckDB leaves no row out here.
+        numbering: { firstDataRow: /\.parquet$/i.test(file.name) ? 1 : 2, missing: [] },
+      };
     },
   };
   return database as unknown as ResultsDatabase;

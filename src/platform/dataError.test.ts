@@ -4,9 +4,14 @@ import { MessageChannel } from 'node:worker_threads';
 import { DataError, describeError, installErrorTransfer } from './dataError';
 
 describe('DataError across a worker boundary', () => {
+  it('says where, what, what was expected and what to do, naming the file once', () => {
+    const named = new DataError('"a.csv" is empty', { file: 'a.csv', advice: 'Choose the file that holds the data' });
+    expect(describeError(named)).toBe('"a.csv" is empty. Choose the file that holds the data');
+  });
+
   it('says what and where in one line', () => {
     const error = new DataError('"1:4x.32" is not a time', { file: 'results.csv', row: 12, column: 'mark', expected: 'a time like 1:45.32' });
-    expect(describeError(error)).toBe('file results.csv, row 12, column "mark": "1:4x.32" is not a time (expected a time like 1:45.32)');
+    expect(describeError(error)).toBe('"results.csv", row 12, column "mark": "1:4x.32" is not a time (expected a time like 1:45.32)');
   });
 
   it('names the file once when the message already names it', () => {

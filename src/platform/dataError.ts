@@ -7,6 +7,8 @@ export interface DataLocation {
   column?: string;
   /** What we expected to find there, in words ("a time like 1:45.32"). */
   expected?: string;
+  /** What the user can do about it, in a sentence ("Close the quote, then load the file again."). */
+  advice?: string;
 }
 
 /**
@@ -33,13 +35,13 @@ export class CancelledError extends Error {
 /** One line that says what and where, for the error banner. */
 export function describeError(error: unknown): string {
   if (error instanceof DataError) {
-    const { file, row, column, expected } = error.location;
-    // A message that already names the file in quotes is not prefixed with it again.
-    const named = file !== undefined && error.message.includes(`"${file}"`);
-    const where = [file && !named && `file ${file}`, row !== undefined && `row ${row}`, column && `column "${column}"`]
+    const { file, row, column, expected, advice } = error.location;
+    // A message that already names the file ("\"a.csv\" is empty") is not prefixed with it again.
+    const named = file !== undefined && error.message.includes(file);
+    const where = [file && !named && `"${file}"`, row !== undefined && `row ${row.toLocaleString('en')}`, column && `column "${column}"`]
       .filter(Boolean)
       .join(', ');
-    return `${where ? `${where}: ` : ''}${error.message}${expected ? ` (expected ${expected})` : ''}`;
+    return `${where ? `${where}: ` : ''}${error.message}${expected ? ` (expected ${expected})` : ''}${advice ? `. ${advice}` : ''}`;
   }
   if (error instanceof Error) return error.message;
   return String(error);

@@ -10,7 +10,7 @@ export interface ServiceWorkerEvents {
 /**
  * Registers the service worker (precaching the whole app, wasm and workers included).
  * A new version waits until the user accepts the reload, so no work in progress is cut off;
- * what the shell shows about it is the caller's (main.ts wires the update banner).
+ * what the shell shows about it is the caller's (app/start.ts wires the update banner).
  */
 export function startServiceWorker(events: ServiceWorkerEvents): void {
   if (!('serviceWorker' in navigator)) return;

@@ -1,23 +1,20 @@
 /**
- * What the Results workspace has loaded, as the screen shows it: the dataset summary, the
- * first-sight sample files, the files that failed (with why) and the files waiting for the
- * analyst's column mapping.
+ * What the Results engine has loaded, as the screen shows it: the dataset summary and the
+ * engine's files (loaded, the sample among them; failed, with why; waiting for the analyst's
+ * column mapping). It mirrors the engine's LoadedFiles one to one and holds nothing of its
+ * own, so a second visit to Results shows exactly what the engine has.
  */
-import type { DatasetSummary, LoadOutcome, MappingRequest, ResultsFilesApi } from '../platform/results/results.types';
-
-export interface FailedFile { file: string; message: string }
-export interface PendingMapping { request: MappingRequest; file: File }
+import type { DatasetSummary, FailedFile, FilesView, PendingMapping, ResultsFilesApi } from '../platform/results/results.types';
 
 export class LoadedData {
-  #lab: ResultsFilesApi;
+  #engine: ResultsFilesApi;
   #summary = $state<DatasetSummary | null>(null);
-  #sampleFiles = $state<string[]>([]);
-  #failed = $state<FailedFile[]>([]);
-  #mappings = $state<PendingMapping[]>([]);
+  #view = $state<FilesView>({ files: [], failed: [], mappings: [] });
   #performances = $derived(this.#summary?.performances ?? 0);
+  #sampleFiles = $derived(this.#view.files.filter((f) => f.sample).map((f) => f.file));
 
-  constructor(lab: ResultsFilesApi) {
-    this.#lab = lab;
+  constructor(engine: ResultsFilesApi) {
+    this.#engine = engine;
   }
 
   get summary(): DatasetSummary | null {
@@ -29,11 +26,11 @@ export class LoadedData {
   }
 
   get failed(): FailedFile[] {
-    return this.#failed;
+    return this.#view.failed;
   }
 
   get mappings(): PendingMapping[] {
-    return this.#mappings;
+    return this.#view.mappings;
   }
 
   /** Performances ready to analyse (0 before anything is loaded). */
@@ -42,33 +39,12 @@ export class LoadedData {
   }
 
   async refresh(): Promise<void> {
-    this.#summary = await this.#lab.summary();
-  }
-
-  sampleLoaded(outcome: LoadOutcome): void {
-    this.#sampleFiles = outcome.loaded.map((f) => f.file);
-  }
-
-  /** The analyst's own files replace the first-sight sample. */
-  async dropSample(): Promise<void> {
-    for (const sample of this.#sampleFiles) await this.#lab.removeFile(sample).catch(() => undefined);
-    this.#sampleFiles = [];
-  }
-
-  filesLoaded(files: File[], outcome: LoadOutcome): void {
-    this.#failed = [...this.#failed.filter((f) => !files.some((file) => file.name === f.file)), ...outcome.failed];
-    this.#mappings = [...this.#mappings, ...outcome.needsMapping.map((request) => ({ request, file: files.find((f) => f.name === request.file)! }))];
+    this.#view = this.#engine.files();
+    this.#summary = await this.#engine.summary();
   }
 
   dismissMapping(file: File): void {
-    this.#mappings = this.#mappings.filter((m) => m.file !== file);
-  }
-
-  mapped(file: File, failure: string | null): void {
-    this.#failed = [...this.#failed.filter((f) => f.file !== file.name), ...(failure === null ? [] : [{ file: file.name, message: failure }])];
-  }
-
-  removed(name: string): void {
-    this.#sampleFiles = this.#sampleFiles.filter((f) => f !== name);
+    this.#engine.dismissMapping(file.name);
+    this.#view = this.#engine.files();
   }
 }

@@ -26,10 +26,10 @@ export class ResultsWorkspace {
   /** True once the first-sight sample is loaded and analysed (or the analyst took over). */
   #settled = $state(false);
   #started = false;
-  #userLoaded = false;
   #unsubscribe: () => void;
 
   constructor() {
+    // One workspace for the app's life (resultsWorkspace()): it hears the engine for as long.
     this.#unsubscribe = this.engine.analysis.subscribe((view) => (this.#view = view));
   }
 
@@ -50,30 +50,35 @@ export class ResultsWorkspace {
     return this.#settled;
   }
 
+  /** Stops hearing the engine (tests; the app keeps its one workspace). */
   dispose(): void {
     this.#unsubscribe();
   }
 
-  /** First sight: the generated sample, its sanctions, every detector run. */
+  /** First sight: the generated sample and its sanctions (only while nothing else is loaded), every detector run. */
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    const loaded = await this.task.run('Loading the sample results', async (signal, report) => {
-      const [results, sanctions] = await Promise.all([fetchSample(samples.results), fetchSample(samples.sanctions)]);
-      this.data.sampleLoaded(await this.engine.loadFiles([results], { signal, onProgress: report }));
-      await this.engine.analysis.loadSanctions(sanctions, { signal, onProgress: report });
+    const opened = await this.task.run('Loading the sample results', async (signal, report) => {
+      const fetchBoth = async () => {
+        const [results, sanctions] = await Promise.all([fetchSample(samples.results), fetchSample(samples.sanctions)]);
+        return { results, sanctions };
+      };
+      const loaded = await this.engine.openSample(fetchBoth, { signal, onProgress: report });
       await this.data.refresh();
-      return true;
+      return loaded;
     });
-    if (loaded && !this.#userLoaded && this.data.performances > 0) await this.runAll();
+    // First sight on the page's clock: the sample loaded and matched, the Data tab ready; the
+    // detectors then run with their results arriving tab by tab.
+    performance.mark('trackside:results-first-sight');
+    if (opened && this.data.performances > 0) await this.runAll();
     this.#settled = true;
+    performance.mark('trackside:results-analysed');
   }
 
   async addFiles(files: File[]): Promise<void> {
-    this.#userLoaded = true;
     await this.task.run('Loading results', async (signal, report) => {
-      await this.data.dropSample();
-      this.data.filesLoaded(files, await this.engine.loadFiles(files, { signal, onProgress: report }));
+      await this.engine.loadFiles(files, { signal, onProgress: report });
       await this.data.refresh();
     }, () => void this.data.refresh());
   }
@@ -81,13 +86,10 @@ export class ResultsWorkspace {
   async applyMapping(file: File, mapping: ColumnMapping, fixed: FixedValues): Promise<void> {
     this.data.dismissMapping(file);
     await this.task.run(`Loading ${file.name}`, async (signal, report) => {
-      try {
-        await this.engine.applyMapping(file, mapping, { signal, onProgress: report }, fixed);
-        this.data.mapped(file, null);
-      } catch (error) {
+      // A mapping that does not fit is listed among the failed files by the engine.
+      await this.engine.applyMapping(file, mapping, { signal, onProgress: report }, fixed).catch((error: unknown) => {
         if (signal.aborted) throw error;
-        this.data.mapped(file, error instanceof Error ? error.message : String(error));
-      }
+      });
       await this.data.refresh();
     });
   }
@@ -95,7 +97,6 @@ export class ResultsWorkspace {
   async removeFile(name: string): Promise<void> {
     await this.task.run(`Removing ${name}`, async () => {
       await this.engine.removeFile(name);
-      this.data.removed(name);
       await this.data.refresh();
     });
   }
@@ -143,4 +144,12 @@ export class ResultsWorkspace {
       offerDownload(await this.engine.analysis.exportFlagged(format, athleteId), `flagged-performances${athleteId === undefined ? '' : `-${athleteId}`}.${format}`);
     });
   }
+}
+
+let shared: ResultsWorkspace | null = null;
+
+/** The one Results workspace of the app: leaving Results and coming back finds it as it was. */
+export function resultsWorkspace(): ResultsWorkspace {
+  shared ??= new ResultsWorkspace();
+  return shared;
 }

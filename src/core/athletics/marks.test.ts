@@ -56,7 +56,7 @@ describe('parseMarkColumn', () => {
     expect(Array.from(column.value).map((v) => (Number.isNaN(v) ? 'NaN' : v.toFixed(2)))).toEqual([
       '10.49', 'NaN', 'NaN', 'NaN', '105.32', 'NaN', 'NaN', 'NaN',
     ]);
-    expect(column.excluded).toEqual({ blank: 2, DNF: 1, DNS: 0, DQ: 0, NM: 1, NH: 0, invalid: 2 });
+    expect(column.excluded).toEqual({ blank: 2, DNF: 1, DNS: 0, DQ: 0, NM: 1, NH: 0, invalid: 2, implausible: 0 });
     expect(column.invalidRows).toEqual([3]);
   });
   it('checks its options loudly', () => {

@@ -21,9 +21,12 @@ export const MarkFlag = {
 } as const;
 export type MarkFlagName = keyof typeof MarkFlag;
 
-/** Why a row carries no mark. `invalid` is text that is neither a mark nor a known code. */
-export type MarkExclusion = 'blank' | 'DNF' | 'DNS' | 'DQ' | 'NM' | 'NH' | 'invalid';
-export const markExclusions: readonly MarkExclusion[] = ['blank', 'DNF', 'DNS', 'DQ', 'NM', 'NH', 'invalid'];
+/**
+ * Why a row carries no mark. `invalid` is text that is neither a mark nor a known code;
+ * `implausible` a mark its event cannot hold (plausibleMarks.ts: only the event tells).
+ */
+export type MarkExclusion = 'blank' | 'DNF' | 'DNS' | 'DQ' | 'NM' | 'NH' | 'invalid' | 'implausible';
+export const markExclusions: readonly MarkExclusion[] = ['blank', 'DNF', 'DNS', 'DQ', 'NM', 'NH', 'invalid', 'implausible'];
 
 export type ParsedMark =
   | { ok: true; value: number; flags: number }
@@ -141,7 +144,7 @@ export function parseMarkColumn(
   const value = new Float64Array(n);
   const flags = new Uint8Array(n);
   const excluded: Record<MarkExclusion, number> = {
-    blank: 0, DNF: 0, DNS: 0, DQ: 0, NM: 0, NH: 0, invalid: 0,
+    blank: 0, DNF: 0, DNS: 0, DQ: 0, NM: 0, NH: 0, invalid: 0, implausible: 0,
   };
   const invalidRows: number[] = [];
   for (let i = 0; i < n; i++) {

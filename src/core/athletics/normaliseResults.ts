@@ -56,8 +56,13 @@ export function normaliseResultColumns(columns: ResultTextColumns): NormalisedRe
   const direction: ('lower' | 'higher' | null)[] = new Array(rows);
   const unknownEvents: Record<string, number> = {};
   const known = new Map<string, EventInfo | null>();
+  const names = new Map<string, string>();
   for (let i = 0; i < rows; i++) {
-    athleteKey[i] = normaliseName(columns.athlete[i] ?? '');
+    // An athlete's name comes back once per result: normalise each spelling once.
+    const athlete = columns.athlete[i] ?? '';
+    let athleteName = names.get(athlete);
+    if (athleteName === undefined) names.set(athlete, (athleteName = normaliseName(athlete)));
+    athleteKey[i] = athleteName;
     sex[i] = normaliseSex(columns.sex?.[i]);
     const raw = (columns.event[i] ?? '').trim();
     const key = `${sex[i]}|${raw}`;

@@ -12,6 +12,9 @@ export interface ViewsFileError {
   readonly message: string;
 }
 
+const maxViewsFileChars = 200_000;
+const maxErrors = 20;
+
 export type ViewsLoadResult = { readonly ok: true; readonly file: ViewsFile } | { readonly ok: false; readonly errors: readonly ViewsFileError[] };
 
 /**
@@ -20,20 +23,32 @@ export type ViewsLoadResult = { readonly ok: true; readonly file: ViewsFile } | 
  * object that should hold it.
  */
 export function loadViewsYaml(text: string): ViewsLoadResult {
+  // A coach's views file is a few kilobytes; parsing megabytes of YAML on the screen's
+  // thread would freeze it for minutes (a 2.5 MB list of 50,000 views took 10 s in Node).
+  if (text.length > maxViewsFileChars) {
+    return { ok: false, errors: [{ line: 1, path: '', message: `line 1: a views file is at most ${maxViewsFileChars.toLocaleString('en')} characters; this one has ${text.length.toLocaleString('en')}` }] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => {
+      errors: doc.errors.slice(0, maxErrors).map((e) => {
         const line = e.linePos?.[0].line ?? lineCounter.linePos(e.pos[0]).line;
-        return { line, path: '', message: `line ${line}: ${e.message.split('\n')[0]}` };
+        return { line, path: '', message: `line ${line}: ${inWords(e.message.split('\n')[0])}` };
       }),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // An "alias bomb" (aliases of aliases, a billion nodes from a few lines) stops here.
+    return { ok: false, errors: [{ line: 1, path: '', message: `line 1: ${inWords(String((error as Error).message ?? error))}` }] };
+  }
   if (validate(data)) return { ok: true, file: data as ViewsFile };
-  const errors = (validate.errors ?? []).map((error) => {
+  // The first errors, each with its line: finding the line of thousands would take longer than the file is worth.
+  const errors = (validate.errors ?? []).slice(0, maxErrors).map((error) => {
     const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const keys: (string | number)[] = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     if (error.keyword === 'additionalProperties') keys.push(String(error.params.additionalProperty));
@@ -42,6 +57,13 @@ export function loadViewsYaml(text: string): ViewsLoadResult {
     return { line, path, message: `line ${line}, ${path || '(file)'}: ${describe(error)}` };
   });
   return { ok: false, errors };
+}
+
+/** The parser's limits as the user would say them: an alias bomb, a list nested beyond reason. */
+function inWords(message: string): string {
+  if (/alias/i.test(message)) return 'too many aliases (*name) to expand: a views file needs none this deep';
+  if (/call stack/i.test(message)) return 'lists or maps nested too deeply to read: a views file nests three levels';
+  return message;
 }
 
 function lineOf(doc: ReturnType<typeof parseDocument>, keys: (string | number)[], lineCounter: LineCounter): number {

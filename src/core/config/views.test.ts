@@ -69,6 +69,15 @@ views:
   });
 });
 
+describe('a hostile views file', () => {
+  it('an alias bomb is refused with a line, not thrown', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`), 'views: *i'].join('\n');
+    const result = loadViewsYaml(bomb);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0].message).toBe('line 1: too many aliases (*name) to expand: a views file needs none this deep');
+  });
+});
+
 describe('viewsValidator.generated.js', () => {
   it('is what scripts/build-validators.ts generates from the schema today', () => {
     expect(readFileSync(VIEWS_VALIDATOR_PATH, 'utf8')).toBe(buildViewsValidatorSource());

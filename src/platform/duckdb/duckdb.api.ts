@@ -2,6 +2,9 @@
  * The one typed boundary to the DuckDB worker (Mosaic/DuckDB-WASM style: `Remote<DuckDbApi>`).
  * Query results leave as Arrow IPC stream bytes, transferred, never cloned row objects.
  */
+import type { RowNumbering } from '../intake/decoder.api';
+
+export type { RowNumbering };
 export type FileFormat = 'csv' | 'parquet' | 'xlsx' | 'jsonl' | 'json' | 'fit';
 
 export interface LoadOptions {
@@ -39,6 +42,8 @@ export interface LoadReport {
   warnings: string[];
   /** xlsx: every sheet in the workbook, so the UI can offer the others. */
   sheets?: string[];
+  /** Which row of the file each table row is (by rowid), for messages in the file's own row numbers. */
+  numbering: RowNumbering;
 }
 
 export interface EngineInfo {
@@ -49,6 +54,11 @@ export interface EngineInfo {
 export interface DuckDbApi {
   /** Resolves when the engine is instantiated (it starts when the worker starts). */
   ready(): Promise<EngineInfo>;
+  /**
+   * A file's column names when they can be had without decoding it (a Parquet file's
+   * schema), so a caller can load only the columns it needs; null for the other formats.
+   */
+  fileColumns(file: File): Promise<string[] | null>;
   /** Load a user's file into a table without copying the whole file where the format allows. */
   loadFile(file: File, options: LoadOptions, onProgress?: (progress: LoadProgress) => void): Promise<LoadReport>;
   /** Run SQL and return the result as Arrow IPC stream bytes (transferred). */

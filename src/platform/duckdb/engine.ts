@@ -52,6 +52,26 @@ export class DuckDbEngine {
     });
   }
 
+  /**
+   * Runs SQL for its effect, interrupting it when it takes longer than `milliseconds`: a
+   * DuckDB read of a user's file must end, with `onTimeout`'s error, however the file is made.
+   */
+  async execWithin(sql: string, milliseconds: number, onTimeout: () => Error): Promise<void> {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void this.cancel();
+    }, milliseconds);
+    try {
+      await this.exec(sql);
+    } catch (error) {
+      if (timedOut && error instanceof CancelledError) throw onTimeout();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   insertArrow(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
     return this.serialized(() => this.connection.insertArrowFromIPCStream(ipc, { name: table, create }));
   }
@@ -129,8 +149,9 @@ function concatenate(chunks: Uint8Array[]): Uint8Array {
 /** DuckDB's message, with the line a CSV error points at lifted into the location. */
 function asQueryError(error: unknown, sql: string): Error {
   const message = error instanceof Error ? error.message : String(error);
-  const line = /Line:\s*(\d+)/i.exec(message) ?? /line (\d+)/i.exec(message);
-  const column = /column\s+"?([^"\s,]+)"?/i.exec(message);
+  // Only DuckDB's own "Line: N" names a row: "line 1" elsewhere in its text is about the SQL.
+  const line = /\bLine:\s*(\d+)/.exec(message);
+  const column = /column\s+"([^"]+)"/i.exec(message);
   if (line || /Conversion Error|Invalid Input Error|CSV Error/i.test(message)) {
     // DuckDB puts the useful part ("Could not convert string "fast" to 'DOUBLE'") further down.
     const conversion = /Could not convert string (".*?"|'.*?') to '?(\w+)'?/.exec(message);

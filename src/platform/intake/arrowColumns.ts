@@ -51,25 +51,23 @@ const encoder = new TextEncoder();
 /** Text as VARCHAR; null and undefined become SQL NULL. */
 export function utf8Column(values: ArrayLike<string | null | undefined>): Vector<Utf8> {
   const length = values.length;
-  const encoded: (Uint8Array | null)[] = new Array(length);
-  let bytes = 0;
+  let capacity = 0;
   for (let i = 0; i < length; i++) {
     const value = values[i];
-    encoded[i] = typeof value === 'string' ? encoder.encode(value) : null;
-    bytes += encoded[i]?.length ?? 0;
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (typeof value === 'string') capacity += value.length * 3;
   }
+  // One buffer written in place (encodeInto): a million values without a million small arrays.
+  let data = new Uint8Array(capacity);
   const valueOffsets = new Int32Array(length + 1);
-  const data = new Uint8Array(bytes);
   let offset = 0;
   for (let i = 0; i < length; i++) {
-    const piece = encoded[i];
-    if (piece) {
-      data.set(piece, offset);
-      offset += piece.length;
-    }
+    const value = values[i];
+    if (typeof value === 'string' && value.length > 0) offset += encoder.encodeInto(value, data.subarray(offset)).written;
     valueOffsets[i + 1] = offset;
   }
-  const { bitmap, nullCount } = validityOf(length, (i) => encoded[i] !== null);
+  data = data.slice(0, offset);
+  const { bitmap, nullCount } = validityOf(length, (i) => typeof values[i] === 'string');
   return makeVector(makeData({ type: new Utf8(), length, nullCount, nullBitmap: nullCount > 0 ? bitmap : null, valueOffsets, data }));
 }
 

@@ -1,5 +1,6 @@
 import { DataError } from '../dataError';
 import type { Cell } from './columnsToArrow';
+import type { RowNumbering } from './decoder.api';
 
 export interface JsonLinesResult {
   columns: Record<string, Cell[]>;
@@ -7,6 +8,8 @@ export interface JsonLinesResult {
   /** Broken lines: kept out, counted, and the first few named so the user can find them. */
   brokenLines: { line: number; reason: string }[];
   brokenCount: number;
+  /** Each record's line (JSON lines) or place in the list (a JSON document). */
+  numbering: RowNumbering;
 }
 
 const namedBrokenLines = 20;
@@ -18,6 +21,7 @@ const namedBrokenLines = 20;
  */
 export function readJsonRecords(text: string, fileName: string, wholeDocument: boolean): JsonLinesResult {
   const records: Record<string, unknown>[] = [];
+  const places: number[] = [];
   const brokenLines: { line: number; reason: string }[] = [];
   let brokenCount = 0;
   const broken = (line: number, reason: string) => {
@@ -33,15 +37,20 @@ export function readJsonRecords(text: string, fileName: string, wholeDocument: b
     }
     const list = Array.isArray(document) ? document : firstArrayIn(document);
     if (!list) throw new DataError(`"${fileName}" holds no list of records`, { file: fileName, expected: 'an array of objects' });
-    list.forEach((item, index) => (isRecord(item) ? records.push(item) : broken(index + 1, 'not an object')));
+    list.forEach((item, index) => {
+      if (!isRecord(item)) return broken(index + 1, 'not an object');
+      records.push(item);
+      places.push(index + 1);
+    });
   } else {
     const lines = text.split(/\r?\n/);
     lines.forEach((line, index) => {
       if (line.trim() === '') return;
       try {
         const value: unknown = JSON.parse(line);
-        if (isRecord(value)) records.push(value);
-        else broken(index + 1, 'not a JSON object');
+        if (!isRecord(value)) return broken(index + 1, 'not a JSON object');
+        records.push(value);
+        places.push(index + 1);
       } catch (error) {
         broken(index + 1, `not JSON: ${(error as Error).message}`);
       }
@@ -54,7 +63,9 @@ export function readJsonRecords(text: string, fileName: string, wholeDocument: b
       columns[key][row] = value as Cell;
     }
   });
-  return { columns, rows: records.length, brokenLines, brokenCount };
+  const missing: number[] = [];
+  for (let i = 1; i < places.length; i++) for (let n = places[i - 1] + 1; n < places[i]; n++) missing.push(n);
+  return { columns, rows: records.length, brokenLines, brokenCount, numbering: { firstDataRow: places[0] ?? 1, missing } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,8 @@
 import { read, utils } from 'xlsx';
 import { DataError } from '../dataError';
 import { rowsToColumns, type Cell } from './columnsToArrow';
+import type { RowNumbering } from './decoder.api';
+import { intakeLimits } from './intakeLimits';
 
 export interface Workbook {
   sheetNames: string[];
@@ -26,21 +28,35 @@ export function openWorkbook(bytes: ArrayBuffer, fileName: string): Workbook {
       expected: 'an .xlsx workbook',
     });
   }
+  if (workbook.SheetNames.length === 0) {
+    throw new DataError(`"${fileName}" holds no sheets`, { file: fileName, expected: 'an .xlsx workbook with at least one sheet', advice: 'Open it in a spreadsheet program, check that it holds the data, and save it again' });
+  }
   return {
     sheetNames: workbook.SheetNames.slice(),
     rows(sheet: string): Cell[][] {
       const worksheet = workbook.Sheets[sheet];
       if (!worksheet) {
-        throw new DataError(`sheet "${sheet}" is not in the workbook (it has ${workbook.SheetNames.join(', ')})`, { file: fileName });
+        throw new DataError(`"${fileName}" has no sheet named "${sheet}"`, { file: fileName, expected: `one of its sheets: ${workbook.SheetNames.join(', ')}` });
       }
       return utils.sheet_to_json<Cell[]>(worksheet, { header: 1, blankrows: false, defval: null, raw: true });
     },
   };
 }
 
-/** One sheet as columns, ready for Arrow. */
-export function sheetColumns(workbook: Workbook, sheet: string, fileName: string): Record<string, Cell[]> {
+/** One sheet as columns, ready for Arrow, with each row's number in the sheet (header = its first row). */
+export function sheetColumns(workbook: Workbook, sheet: string, fileName: string): { columns: Record<string, Cell[]>; numbering: RowNumbering } {
   const rows = workbook.rows(sheet);
-  if (rows.length === 0) throw new DataError(`sheet "${sheet}" is empty`, { file: fileName });
-  return rowsToColumns(rows);
+  if (rows.length === 0) throw new DataError(`sheet "${sheet}" of "${fileName}" is empty`, { file: fileName, expected: 'a header row, then one row per record' });
+  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  if (width > intakeLimits.maxColumns) {
+    throw new DataError(`sheet "${sheet}" of "${fileName}" has ${width.toLocaleString('en')} columns; Trackside reads up to ${intakeLimits.maxColumns.toLocaleString('en')}`, {
+      file: fileName, advice: 'Save a copy with only the columns you need and load that',
+    });
+  }
+  // SheetJS leaves blank rows out and marks each row with its 0-based place in the sheet.
+  const sheetRow = (row: Cell[], fallback: number) => ((row as { __rowNum__?: number }).__rowNum__ ?? fallback) + 1;
+  const numbers = rows.map((row, i) => sheetRow(row, i));
+  const missing: number[] = [];
+  for (let i = 2; i < numbers.length; i++) for (let n = numbers[i - 1] + 1; n < numbers[i]; n++) missing.push(n);
+  return { columns: rowsToColumns(rows), numbering: { firstDataRow: numbers[1] ?? numbers[0] + 1, missing } };
 }

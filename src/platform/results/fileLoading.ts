@@ -6,9 +6,13 @@
  * that names the file, the column, the rows and what was expected.
  */
 import { askedResultFields, headerShapeSignature, recogniseColumns, requiredResultFields, type FixedValues } from '../../core/athletics/columns';
+import { describeEvent } from '../../core/athletics/events';
+import { formatMark } from '../../core/athletics/markFormat';
 import type { MarkExclusion } from '../../core/athletics/marks';
+import type { MarkRange } from '../../core/athletics/plausibleMarks';
 import { CancelledError, DataError } from '../dataError';
 import { duckDb } from '../duckdb/duckdbClient';
+import { fileRowOf } from '../intake/rowNumbering';
 import { computePool } from '../pool/browserPool';
 import { database } from '../storage/database';
 import { id, insertPerformancesSql, rawTextChunkSql } from './labSql';
@@ -30,7 +34,26 @@ export async function rememberMapping(headers: string[], mapping: ColumnMapping)
   await (await database()).put('columnMappings', { shape: headerShapeSignature(headers), mapping: clean, savedAt: Date.now() });
 }
 
+/** "expected 8.70 to 1:23.33", in the event's own way of writing marks. */
+function rangeText(event: string, range: MarkRange): string {
+  const style = describeEvent(event)?.markStyle ?? 'decimal';
+  const write = (value: number) => formatMark(value, { style, decimals: style === 'points' || style === 'hours' ? 0 : 2 });
+  return Number.isFinite(range.min) ? `expected ${write(range.min)} to ${write(range.max)}` : 'not a finite number';
+}
+
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** The analyst's mapping, else a remembered one for this header shape, else recognition; or a request to ask. */
+async function chooseMapping(file: File, headers: string[], mapping: ColumnMapping | null): Promise<ColumnMapping | { request: MappingRequest }> {
+  if (mapping) return mapping;
+  const recognition = recogniseColumns(headers);
+  const remembered = await rememberedMapping(headerShapeSignature(headers));
+  const fits = remembered && requiredResultFields.every((f) => remembered[f] && headers.includes(remembered[f]!));
+  const used = fits ? remembered : recognition.mapping;
+  // A field the detectors depend on (the sex: an event's implement depends on it) is asked for too.
+  if ([...requiredResultFields, ...askedResultFields].some((f) => !used[f])) return { request: { file: file.name, headers, recognition, remembered } };
+  return used;
+}
 
 export interface FileLoadResult {
   loaded?: LoadedResultsFile;
@@ -56,20 +79,20 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
   const onAbort = () => void db.cancel();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const report = await db.loadFile(file, { table: raw }, (p) => progress(p.phase, p.done, p.total));
+    // A Parquet file names its columns in its footer: the mapping is settled first and only
+    // the mapped columns are decoded and inserted (a file that needs the analyst's mapping is not read at all).
+    const known = await db.fileColumns(file);
+    let used = known ? await chooseMapping(file, known, mapping) : null;
+    if (used && 'request' in used) return { rows: 0, headers: known!, request: used.request };
+    const wanted = used ? [...new Set(Object.values(used).filter((c): c is string => !!c && known!.includes(c)))] : undefined;
+    const report = await db.loadFile(file, { table: raw, columns: wanted }, (p) => progress(p.phase, p.done, p.total));
     options.signal?.throwIfAborted();
-    const headers = report.columns.map((c) => c.name);
-    let used: ColumnMapping;
-    if (mapping) {
-      used = mapping;
-    } else {
-      const recognition = recogniseColumns(headers);
-      const remembered = await rememberedMapping(headerShapeSignature(headers));
-      const fits = remembered && requiredResultFields.every((f) => remembered[f] && headers.includes(remembered[f]!));
-      used = fits ? remembered : recognition.mapping;
-      if ([...requiredResultFields, ...askedResultFields].some((f) => !used[f])) {
+    const headers = known ?? report.columns.map((c) => c.name);
+    if (!used) {
+      used = await chooseMapping(file, headers, mapping);
+      if ('request' in used) {
         await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`);
-        return { rows: 0, headers, request: { file: file.name, headers, recognition, remembered } };
+        return { rows: 0, headers, request: used.request };
       }
     }
     for (const field of requiredResultFields) {
@@ -105,15 +128,23 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     const unknownEvents: Record<string, number> = {};
     let validMarks = 0;
     const invalid: { row: number; text: string }[] = [];
+    const implausible: NormaliseChunkResult['implausible'] = [];
     for (const result of results) {
+      implausible.push(...result.implausible);
       validMarks += result.validMarks;
       for (const [reason, count] of Object.entries(result.excluded) as [MarkExclusion, number][]) if (count > 0) excluded[reason] = (excluded[reason] ?? 0) + count;
       for (const [name, count] of Object.entries(result.unknownEvents)) unknownEvents[name] = (unknownEvents[name] ?? 0) + count;
       invalid.push(...result.invalid);
     }
     invalid.sort((a, b) => a.row - b.row);
-    const rowList = invalid.slice(0, 5).map((r) => `row ${(r.row + 1).toLocaleString('en')} ("${r.text}")`).join(', ');
+    const rowList = invalid.slice(0, 5).map((r) => `row ${fileRowOf(report.numbering, r.row).toLocaleString('en')} ("${r.text}")`).join(', ');
     const expectedMark = 'marks like 10.49, 1:45.32, 2:03:59 or 8.95, or DNF, DNS, DQ, NM';
+    if (validMarks === 0 && implausible.length > 0 && invalid.length === 0) {
+      const first = implausible.sort((a, b) => a.row - b.row)[0];
+      throw new DataError(`no mark its event can hold: row ${fileRowOf(report.numbering, first.row).toLocaleString('en')} ("${first.text}" for ${first.event}, ${rangeText(first.event, first.range)})`, {
+        file: file.name, column: used.mark, advice: 'Check the unit (seconds, metres) and the event column',
+      });
+    }
     if (validMarks === 0) {
       const reason = invalid.length > 0 ? `no readable mark: ${rowList}` : Object.keys(unknownEvents).length > 0 ? `no event recognised (${Object.keys(unknownEvents).slice(0, 5).join(', ')})` : 'no marks';
       throw new DataError(reason, { file: file.name, column: invalid.length > 0 || Object.keys(unknownEvents).length === 0 ? used.mark : used.event, expected: invalid.length > 0 ? expectedMark : 'event names like 100m, 400mH, Long Jump' });
@@ -121,6 +152,13 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     const warnings: string[] = [...report.warnings];
     if (invalid.length > 0) {
       warnings.push(`${plural(excluded.invalid ?? invalid.length, 'mark')} in column "${used.mark}" could not be read and were left out: ${rowList}${invalid.length > 5 ? ' …' : ''} (expected ${expectedMark})`);
+    }
+    if (implausible.length > 0) {
+      implausible.sort((a, b) => a.row - b.row);
+      const named = implausible.slice(0, 5).map((r) => `row ${fileRowOf(report.numbering, r.row).toLocaleString('en')} ("${r.text}" for ${r.event}, ${rangeText(r.event, r.range)})`).join(', ');
+      const count = excluded.implausible ?? implausible.length;
+      const verb = count === 1 ? 'is not a possible mark of its event and was' : 'are not possible marks of their event and were';
+      warnings.push(`${plural(count, 'mark')} in column "${used.mark}" ${verb} left out: ${named}${implausible.length > 5 ? ' …' : ''}. Check the unit (seconds, metres) and the event of these rows`);
     }
     const unknown = Object.entries(unknownEvents).sort((a, b) => b[1] - a[1]);
     if (unknown.length > 0) {
@@ -136,8 +174,10 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
       await db.exec(`DELETE FROM performances WHERE file_id = ${fileId}`);
       throw new DataError('no readable date', { file: file.name, column: used.date, expected: 'dates like 2024-06-30' });
     }
-    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used, fixed, milliseconds: performance.now() - started } };
+    return { rows: report.rows, headers, loaded: { file: file.name, rows: report.rows, excluded, warnings, mapping: used, fixed, milliseconds: performance.now() - started, sample: false } };
   } catch (error) {
+    // Nothing of a file that failed stays: not its tables, not a row of it in the performances.
+    await db.exec(`DELETE FROM performances WHERE file_id = ${fileId}`).catch(() => undefined);
     await db.exec(`DROP TABLE IF EXISTS ${id(parsed)}`).catch(() => undefined);
     await db.exec(`DROP TABLE IF EXISTS ${id(raw)}`).catch(() => undefined);
     if (options.signal?.aborted) throw new CancelledError(`Loading ${file.name}`);

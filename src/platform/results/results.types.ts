@@ -33,6 +33,8 @@ export interface LoadedResultsFile {
   fixed: FixedValues;
   /** From reading the file to its rows being queryable (athlete ids assigned). */
   milliseconds: number;
+  /** The generated first-sight sample, which the analyst's own files replace. */
+  sample: boolean;
 }
 
 /** A file whose required columns were not all recognised: the UI opens the mapping dialog. */
@@ -44,11 +46,36 @@ export interface MappingRequest {
   remembered: ColumnMapping | null;
 }
 
+/** A file that could not be used, with the message that says which rows and what was expected. */
+export interface FailedFile {
+  file: string;
+  message: string;
+}
+
+/** A file the engine keeps while the analyst maps its columns. */
+export interface PendingMapping {
+  request: MappingRequest;
+  file: File;
+}
+
+/** The files as the engine holds them: what the Data tab shows. */
+export interface FilesView {
+  files: LoadedResultsFile[];
+  failed: FailedFile[];
+  mappings: PendingMapping[];
+}
+
+/** The generated first-sight data, fetched only when the engine has nothing loaded. */
+export interface SampleFiles {
+  results: File;
+  sanctions: File;
+}
+
 export interface LoadOutcome {
   loaded: LoadedResultsFile[];
   needsMapping: MappingRequest[];
   /** Files that cannot be used, with the message that says which column/rows and what was expected. */
-  failed: { file: string; message: string }[];
+  failed: FailedFile[];
 }
 
 export interface EventSummary {
@@ -211,9 +238,19 @@ export interface EventDistribution {
 
 /** What the loading side of the engine offers the data tab (LoadedData). */
 export interface ResultsFilesApi {
+  /**
+   * First sight: loads the generated sample results and sanctions, only when nothing is
+   * loaded and the analyst never loaded their own; true when it loaded them now.
+   */
+  openSample(fetchSample: () => Promise<SampleFiles>, options?: JobOptions): Promise<boolean>;
+  /** The analyst's files; the first that loads replaces the sample results and sample sanctions. */
   loadFiles(files: File[], options?: JobOptions): Promise<LoadOutcome>;
   /** Load a file that needed mapping, with the user's mapping (remembered for its shape) and one value per field it lacks. */
   applyMapping(file: File, mapping: ColumnMapping, options?: JobOptions, fixed?: FixedValues): Promise<LoadedResultsFile>;
+  /** The analyst closed the mapping dialog of a file without loading it. */
+  dismissMapping(file: string): void;
+  /** The loaded, failed and waiting files, as the engine holds them. */
+  files(): FilesView;
   removeFile(file: string): Promise<void>;
   summary(): Promise<DatasetSummary>;
 }

@@ -154,6 +154,14 @@ export class ResultsAnalysis {
     await this.#analyse(options);
   }
 
+  /** The sample's sanctions go with the sample's results: none loaded until the analyst drops a list. */
+  async forgetSanctions(): Promise<void> {
+    await this.ready();
+    this.#sanctions = new SanctionsState(this.#ports);
+    await this.#ports.db.exec(createSanctionPeriodsSql);
+    this.#sanctionsChanged(null);
+  }
+
   async setAthleticsOnly(athleticsOnly: boolean, options: JobOptions = {}): Promise<void> {
     if (!this.#sanctions.loaded) return;
     this.#sanctionsChanged(await this.#sanctions.setAthleticsOnly(athleticsOnly, options));

@@ -21,6 +21,11 @@ export class ResultsEngine implements Types.ResultsFilesApi {
   #ports: ResultsPorts;
   #files = new LoadedFiles();
   #ready: Promise<void> | null = null;
+  #sample: Promise<boolean> | null = null;
+  /** The analyst loaded (or tried to load) a file of their own: the sample never comes back. */
+  #userData = false;
+  /** The sanctions on screen are the sample's, to go with the sample's results. */
+  #sampleSanctions = false;
 
   constructor(ports: ResultsPorts) {
     this.#ports = ports;
@@ -35,8 +40,35 @@ export class ResultsEngine implements Types.ResultsFilesApi {
     return this.#ready;
   }
 
+  openSample(fetchSample: () => Promise<Types.SampleFiles>, options: Types.JobOptions = {}): Promise<boolean> {
+    // Once per session, and never over the analyst's data: coming back to Results must not
+    // add the sample beside their files.
+    this.#sample ??= (async () => {
+      // The sample's bytes come while DuckDB starts; the compute workers start once it is up
+      // (on two cores, sooner would only slow DuckDB's own start).
+      const fetched = fetchSample();
+      fetched.catch(() => undefined);
+      await this.#setup();
+      this.#ports.startWorkers?.();
+      if (this.#userData || this.#files.list().length > 0) return false;
+      const { results, sanctions } = await fetched;
+      const loaded = (await this.#files.load(results, null, options, {}, true)).loaded !== undefined;
+      if (this.#userData) await this.#files.dropSample();
+      if (!loaded || this.#userData) return false;
+      await this.#dataChanged(options, [results.name]);
+      await this.analysis.loadSanctions(sanctions, options);
+      this.#sampleSanctions = true;
+      return true;
+    })().catch((error: unknown) => {
+      this.#sample = null;
+      throw error;
+    });
+    return this.#sample;
+  }
+
   async loadFiles(files: File[], options: Types.JobOptions = {}): Promise<Types.LoadOutcome> {
     await this.#setup();
+    this.#userData = true;
     const outcome: Types.LoadOutcome = { loaded: [], needsMapping: [], failed: [] };
     for (const file of files) {
       if (options.signal?.aborted) break;
@@ -49,16 +81,35 @@ export class ResultsEngine implements Types.ResultsFilesApi {
         outcome.failed.push({ file: file.name, message: describeError(error) });
       }
     }
-    if (outcome.loaded.length > 0) await this.#dataChanged(options, outcome.loaded.map((f) => f.file));
+    if (outcome.loaded.length > 0) await this.#replaceSample(options, outcome.loaded.map((f) => f.file));
     return { ...outcome, loaded: outcome.loaded.map((f) => this.#files.info(f.file) ?? f) };
   }
 
   async applyMapping(file: File, mapping: Types.ColumnMapping, options: Types.JobOptions = {}, fixed: FixedValues = {}): Promise<Types.LoadedResultsFile> {
     await this.#setup();
+    this.#userData = true;
     const result = await this.#files.load(file, mapping, options, fixed);
     if (!result.loaded) throw new DataError('the mapping leaves required columns out', { file: file.name });
-    await this.#dataChanged(options, [file.name]);
+    await this.#replaceSample(options, [file.name]);
     return this.#files.info(file.name) ?? result.loaded;
+  }
+
+  dismissMapping(file: string): void {
+    this.#files.dismissMapping(file);
+  }
+
+  files(): Types.FilesView {
+    return this.#files.view();
+  }
+
+  /** The analyst's first loaded file takes the sample's place, its sanctions list included. */
+  async #replaceSample(options: Types.JobOptions, loaded: string[]): Promise<void> {
+    await this.#files.dropSample();
+    if (this.#sampleSanctions) {
+      this.#sampleSanctions = false;
+      await this.analysis.forgetSanctions();
+    }
+    await this.#dataChanged(options, loaded);
   }
 
   async removeFile(file: string): Promise<void> {
@@ -88,6 +139,13 @@ let shared: ResultsEngine | null = null;
 
 /** The app's one Results engine, on the browser's ports. */
 export function resultsEngine(): ResultsEngine {
-  shared ??= new ResultsEngine({ db: duckDb(), pool: computePool(), cache: indexedDbRunCache });
+  shared ??= new ResultsEngine({
+    db: duckDb(),
+    // The compute workers start on first use, or once DuckDB is up (startWorkers): on two
+    // cores, starting them with the page would only slow DuckDB's own start.
+    pool: { run: (task, input, options) => computePool().run(task, input, options) },
+    cache: indexedDbRunCache,
+    startWorkers: () => void computePool(),
+  });
   return shared;
 }

@@ -28,4 +28,6 @@ export interface ResultsPorts {
   db: ResultsDatabase;
   pool: ResultsPool;
   cache: RunCache;
+  /** Starts the compute workers once DuckDB is up (the app's pool starts lazily). */
+  startWorkers?(): void;
 }

@@ -135,7 +135,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
     const last = views.at(-1)!;
     expect(last.status).toBe('refused');
     expect(last.counters).toMatchObject({ lines: 0, rejects: 0 });
-    expect(last.problem).toMatch(/^The stream photo\.jsonl \(as fast as possible\) stopped: file photo\.jsonl: photo\.jsonl cannot be streamed: it holds binary data \(a zero byte at byte 1\), not text\. Trackside reads game streams as JSON lines/);
+    expect(last.problem).toMatch(/^The stream photo\.jsonl \(as fast as possible\) stopped: photo\.jsonl cannot be streamed: it holds binary data \(a zero byte at byte 1\), not text\. Trackside reads game streams as JSON lines/);
   });
 
   it('shows a line sent twice once in the game feed and counts it once (the each_key_duplicate crash)', async () => {

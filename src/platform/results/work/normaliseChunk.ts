@@ -4,6 +4,7 @@
  */
 import { normaliseResultColumns } from '../../../core/athletics/normaliseResults';
 import type { MarkExclusion } from '../../../core/athletics/marks';
+import { isPlausible, plausibleRangeOf, type MarkRange } from '../../../core/athletics/plausibleMarks';
 import { integersOf, ipcOfColumns, readIpc, textsOf } from '../arrowReading';
 
 export interface NormaliseChunkInput {
@@ -20,7 +21,11 @@ export interface NormaliseChunkResult {
   /** Source rows (0-based) and their text, for the first marks that could not be read. */
   invalid: { row: number; text: string }[];
   unknownEvents: Record<string, number>;
+  /** The first marks their event cannot hold (left out), with the event's range. */
+  implausible: { row: number; text: string; event: string; range: MarkRange }[];
 }
+
+const keptImplausible = 20;
 
 export function normaliseChunk(input: NormaliseChunkInput): NormaliseChunkResult {
   const table = readIpc(input.ipc);
@@ -34,7 +39,22 @@ export function normaliseChunk(input: NormaliseChunkInput): NormaliseChunkResult
     sex: textsOf(table, 'sex'),
   });
   let validMarks = 0;
-  for (let i = 0; i < normalised.rows; i++) if (!Number.isNaN(normalised.mark[i])) validMarks++;
+  const implausible: NormaliseChunkResult['implausible'] = [];
+  const ranges = new Map<string, MarkRange | null>();
+  for (let i = 0; i < normalised.rows; i++) {
+    if (Number.isNaN(normalised.mark[i])) continue;
+    const event = normalised.event[i]!;
+    let range = ranges.get(event);
+    if (range === undefined) ranges.set(event, (range = plausibleRangeOf(event)));
+    if (isPlausible(range, normalised.mark[i])) {
+      validMarks++;
+      continue;
+    }
+    // A mark its event cannot hold is a typing or unit error: left out, counted, the first named.
+    normalised.mark[i] = NaN;
+    normalised.excluded.implausible++;
+    if (implausible.length < keptImplausible) implausible.push({ row: sourceRow[i], text: markText[i] ?? '', event, range: range ?? { min: NaN, max: NaN } });
+  }
   const ipc = ipcOfColumns({
     source_row: { kind: 'int', values: sourceRow },
     athlete_key: { kind: 'text', values: normalised.athleteKey },
@@ -52,5 +72,6 @@ export function normaliseChunk(input: NormaliseChunkInput): NormaliseChunkResult
     excluded: normalised.excluded,
     invalid: normalised.invalidRows.map((i) => ({ row: sourceRow[i], text: markText[i] ?? '' })),
     unknownEvents: normalised.unknownEvents,
+    implausible,
   };
 }
