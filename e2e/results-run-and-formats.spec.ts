@@ -64,23 +64,21 @@ test('Cancel during "Run all" stops the run: no progress, no error, detectors no
   await page.getByRole('tab', { name: 'Detectors' }).click();
   await expect(page.getByTestId('detector-summary')).toHaveCount(0);
   await page.getByRole('button', { name: 'Run all detectors' }).click();
-  // Detectors run in the registry's order: the advanced ones, then ml, then statistical; z-score is last.
-  await expect(page.getByTestId('progress-phase')).toContainText('Local outlier factor:', { timeout: 150_000 });
+  // Cancel in the middle of the detectors, whichever order they run in: once the first
+  // groups are done and before the evaluation phase.
+  await expect(page.getByTestId('progress-phase')).toContainText(/: .+, \d+ of \d+ groups/, { timeout: 150_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await expect(page.getByTestId('progress-phase')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Run all detectors' })).toBeEnabled();
-  // Give a late result or error the time to arrive, had the run gone on.
+  const finished = await page.getByTestId('detector-summary').count();
+  // The run stopped: not every detector finished, and nothing arrives later — give a late
+  // result or error the time to arrive, had the run gone on.
+  expect(finished).toBeLessThan(13);
   await page.waitForTimeout(3_000);
   await expect(page.getByTestId('progress-phase')).toHaveCount(0);
+  await expect(page.getByTestId('detector-summary')).toHaveCount(finished);
   await expect(errorNotices(page)).toHaveCount(0);
-  await expect(page.locator('[data-detector="isolation-forest"]').getByTestId('detector-summary')).toHaveCount(1);
-  for (const notRun of ['robust-covariance', 'arrival', 'history-percentile', 'improvement-beyond-age', 'iqr', 'late-surge', 'modified-z-score', 'return-after-gap', 'z-score']) {
-    await expect(page.locator(`[data-detector="${notRun}"]`).getByTestId('detector-summary')).toHaveCount(0);
-  }
-  const finished = await page.getByTestId('detector-summary').count();
-  expect(finished).toBeGreaterThanOrEqual(3);
-  expect(finished).toBeLessThanOrEqual(4);
 
   await page.getByRole('button', { name: 'Run all detectors' }).click();
   await settled(page, 200_000);
