@@ -23,16 +23,29 @@ export function meanAbsoluteDeviation(values: Numbers, centre: number): number {
   return sum / values.length;
 }
 
+/** What a modified z-score needs of its sample, computed once when many values are judged against one sample. */
+export interface RobustSpread {
+  median: number;
+  /** Raw MAD. */
+  mad: number;
+  /** Mean absolute deviation around the median: the scale when the MAD is zero. */
+  meanAd: number;
+}
+
+export function robustSpread(sample: Numbers): RobustSpread {
+  const centre = median(sample);
+  const mad = medianAbsoluteDeviation(sample, centre);
+  return { median: centre, mad, meanAd: mad > 0 ? NaN : meanAbsoluteDeviation(sample, centre) };
+}
+
 /**
  * Iglewicz and Hoaglin's modified z-score of x against a sample: 0.6745·(x − median)/MAD.
  * When more than half the sample is identical the MAD is zero; then, as IBM SPSS and
  * Iglewicz–Hoaglin suggest, 0.7979·(x − median)/meanAD is used. Zero spread gives 0.
  */
-export function modifiedZScore(x: number, sample: Numbers): { z: number; median: number; scale: number } {
-  const centre = median(sample);
-  const mad = medianAbsoluteDeviation(sample, centre);
+export function modifiedZScore(x: number, sample: Numbers | RobustSpread): { z: number; median: number; scale: number } {
+  const { median: centre, mad, meanAd } = 'mad' in sample ? sample : robustSpread(sample);
   if (mad > 0) return { z: (0.6745 * (x - centre)) / mad, median: centre, scale: mad / 0.6745 };
-  const meanAd = meanAbsoluteDeviation(sample, centre);
   if (meanAd > 0) return { z: (0.7979 * (x - centre)) / meanAd, median: centre, scale: meanAd / 0.7979 };
   return { z: 0, median: centre, scale: 0 };
 }
