@@ -13,6 +13,13 @@ const W20 = [0.01761400713915212, 0.04060142980038694, 0.06267204833410906, 0.08
 const X20 = [0.9931285991850949, 0.9639719272779138, 0.9122344282513259, 0.8391169718222188, 0.7463319064601508, 0.636053680726515, 0.5108670019508271, 0.3737060887154196, 0.2277858511416451, 0.07652652113349733];
 const TWO_PI = 2 * Math.PI;
 
+/** Each rule's nodes on [0, 2] (1 − x and 1 + x) with their weights, made once, not per call. */
+const rule = (halfW: number[], halfX: number[]) => ({
+  nodes: Float64Array.from(halfX.map((x) => 1 - x).concat(halfX.map((x) => 1 + x))),
+  weights: Float64Array.from(halfW.concat(halfW)),
+});
+const RULE6 = rule(W6, X6), RULE12 = rule(W12, X12), RULE20 = rule(W20, X20);
+
 export function bivariateNormalUpperTail(h: number, k: number, r: number): number {
   if (!(r >= -1 && r <= 1)) throw new Error(`invalid correlation: ${r}`);
   if (h === Infinity || k === Infinity) return 0;
@@ -20,10 +27,7 @@ export function bivariateNormalUpperTail(h: number, k: number, r: number): numbe
   if (k === -Infinity) return normalCdf(-h);
   if (r === 0) return normalCdf(-h) * normalCdf(-k);
   const absR = Math.abs(r);
-  const [halfW, halfX] = absR < 0.3 ? [W6, X6] : absR < 0.75 ? [W12, X12] : [W20, X20];
-  // Nodes on [0, 2]: 1 − x and 1 + x, each with its weight.
-  const nodes = halfX.map((x) => 1 - x).concat(halfX.map((x) => 1 + x));
-  const weights = halfW.concat(halfW);
+  const { nodes, weights } = absR < 0.3 ? RULE6 : absR < 0.75 ? RULE12 : RULE20;
   let hk = h * k;
   let bvn = 0;
   if (absR < 0.925) {
