@@ -23,7 +23,10 @@ export function sortOrder(values: ArrayLike<number>, within?: Int32Array): Int32
   const word = new Float64Array(1), halves = new Uint32Array(word.buffer);
   const lowEnd = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
   let hi = new Uint32Array(n), lo = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
+  if (values instanceof Int32Array) {
+    // Whole numbers need no bits of a double: the sign flipped, the low word sorts them.
+    for (let i = 0; i < n; i++) { hi[i] = 0x80000000; lo[i] = (values[order[i]] ^ 0x80000000) >>> 0; }
+  } else for (let i = 0; i < n; i++) {
     const v = values[order[i]];
     if (v !== v) { hi[i] = 0xffffffff; lo[i] = 0xffffffff; continue; }
     word[0] = v === 0 ? 0 : v; // −0 as +0
@@ -34,7 +37,8 @@ export function sortOrder(values: ArrayLike<number>, within?: Int32Array): Int32
   let nextOrder = new Int32Array(n), nextHi = new Uint32Array(n), nextLo = new Uint32Array(n);
   let current = order;
   const counts = new Int32Array(256);
-  for (let pass = 0; pass < 8; pass++) {
+  const passes = values instanceof Int32Array ? 4 : 8;
+  for (let pass = 0; pass < passes; pass++) {
     const fromHi = pass >= 4, shift = 8 * (pass % 4);
     const keys = fromHi ? hi : lo;
     counts.fill(0);
