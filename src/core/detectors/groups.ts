@@ -1,4 +1,5 @@
 import { sortOrder } from '../stats/sortOrder';
+import { mapped } from '../stats/mapped';
 
 /**
  * Rows grouped by an integer key (season, athlete) in compressed form: the rows of group g
@@ -16,7 +17,7 @@ export function groupByKey(keys: Int32Array): Groups {
   const starts: number[] = [];
   for (let t = 0; t < n; t++) if (t === 0 || keys[order[t]] !== keys[order[t - 1]]) starts.push(t);
   const offsets = Int32Array.from([...starts, n]);
-  const groupKeys = Int32Array.from(starts, (t) => keys[order[t]]);
+  const groupKeys = mapped(Int32Array, starts, (t) => keys[order[t]]);
   return { keys: groupKeys, order, offsets };
 }
 

@@ -14,6 +14,7 @@ import { careerOrder, type CareerOrder } from './careerHistory';
 import { goodnessOf } from './goodness';
 import { stillAirGoodness, windEffect, type WindEffect } from './windAdjustment';
 import type { EventColumns } from './types';
+import { mapped } from '../stats/mapped';
 
 export interface PerformanceContext {
   career: CareerOrder;
@@ -101,7 +102,7 @@ function build(columns: EventColumns): PerformanceContext {
   const residual = new Float64Array(n);
   for (let i = 0; i < n; i++) residual[i] = goodness[i] - norms.seasonLevel[i] - norms.ageExpected[i];
   const scale = robustScale(residual);
-  const level = Float64Array.from(residual, (r) => r / scale);
+  const level = mapped(Float64Array, residual, (r) => r / scale);
   const career = careerOrder(columns);
   const { order, careerStart, pastEnd } = career;
   const bestBefore = new Float64Array(n).fill(NaN), bestBeforeLevel = new Float64Array(n).fill(NaN);

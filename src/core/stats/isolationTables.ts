@@ -9,6 +9,7 @@
  * same path length, added in the same tree order, so the same score to the last bit.
  */
 import type { IsolationForestModel } from './isolationForest';
+import { mapped } from './mapped';
 
 /** All trees' cells together, at most (32 MB of path lengths); a larger forest is walked instead. */
 const MAX_CELLS = 1 << 22;
@@ -171,7 +172,7 @@ function distinctPositions(cuts: Float64Array[], points: Float64Array): { positi
       at = (at + 1) & mask;
     }
   }
-  const distinct = position.map((column) => Int32Array.from(first, (row) => column[row]));
+  const distinct = position.map((column) => mapped(Int32Array, first, (row) => column[row]));
   return { position: distinct, rowOf, count: first.length };
 }
 
@@ -197,5 +198,5 @@ export function tablePathLengths(tables: ForestTables, points: Float64Array): Fl
       }
     }
   }
-  return Float64Array.from(rowOf, (k) => sums[k]);
+  return mapped(Float64Array, rowOf, (k) => sums[k]);
 }

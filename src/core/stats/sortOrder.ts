@@ -6,6 +6,8 @@
  * radix sort orders the keys a byte at a time, skipping the bytes every key shares. A million
  * values sort in tens of milliseconds, where a comparator sort takes most of a second.
  */
+import { mapped } from './mapped';
+
 const SMALL = 256;
 
 /**
@@ -18,7 +20,7 @@ export function sortOrder(values: ArrayLike<number>, within?: Int32Array): Int32
   if (!within) for (let i = 0; i < n; i++) order[i] = i;
   if (n < SMALL) {
     const position = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => compare(values[order[a]], values[order[b]]) || a - b);
-    return Int32Array.from(position, (p) => order[p]);
+    return mapped(Int32Array, position, (p) => order[p]);
   }
   const word = new Float64Array(1), halves = new Uint32Array(word.buffer);
   const lowEnd = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;

@@ -12,6 +12,7 @@ import { formatMargin, formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { formatChance, probabilityScore, significanceParameter, significanceThreshold } from '../significance';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
+import { mapped } from '../../stats/mapped';
 
 const minCell = 50;
 const thirds = ['lowest', 'middle', 'highest'];
@@ -22,7 +23,7 @@ function levelThirds(values: Float64Array, judged: (i: number) => boolean): Int3
   values.forEach((v, i) => { if (judged(i)) known.push(v); });
   known.sort((a, b) => a - b);
   const cut1 = known[Math.floor(known.length / 3)] ?? 0, cut2 = known[Math.floor((2 * known.length) / 3)] ?? 0;
-  return Int32Array.from(values, (v) => (v < cut1 ? 0 : v < cut2 ? 1 : 2));
+  return mapped(Int32Array, values, (v) => (v < cut1 ? 0 : v < cut2 ? 1 : 2));
 }
 
 function judgeEvent(columns: EventColumns, params: DetectorParameters) {
@@ -32,8 +33,8 @@ function judgeEvent(columns: EventColumns, params: DetectorParameters) {
   const gain = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) if (judged(i)) gain[i] = (context.goodness[i] - context.bestBefore[i]) / context.scale;
   const stratum = levelThirds(context.bestBeforeLevel, judged);
-  const tail = cellUpperTail({ values: gain, key: Int32Array.from(columns.age, ageKey), stratum, minCell });
-  const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
+  const tail = cellUpperTail({ values: gain, key: mapped(Int32Array, columns.age, ageKey), stratum, minCell });
+  const scores = mapped(Float64Array, tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, stratum, scores };
 }
 

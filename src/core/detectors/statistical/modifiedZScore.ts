@@ -7,6 +7,7 @@ import { modifiedZScore, robustSpread, type RobustSpread } from '../../stats/rob
 import { formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
+import { mapped } from '../../stats/mapped';
 
 /**
  * Each performance's robust z against the athlete's results of seasons [season − seasons,
@@ -34,7 +35,7 @@ function judge(columns: EventColumns, params: DetectorParameters, indexOnly?: nu
     if (!same) {
       window = next.slice();
       windowStart = careerStart[t];
-      spread = window.length >= params.minResults ? robustSpread(Float64Array.from(window, (u) => goodness[order[u]])) : null;
+      spread = window.length >= params.minResults ? robustSpread(mapped(Float64Array, window, (u) => goodness[order[u]])) : null;
     }
     if (row === indexOnly) detail = { median: NaN, count: window.length };
     if (!spread) continue;

@@ -9,6 +9,7 @@ import { evaluateMethods } from '../../../core/evaluation/methodEvaluation';
 import { evaluationInput } from '../../../core/evaluation/evaluationInput';
 import type { SanctionPeriod } from '../../../core/evaluation/labels';
 import { integersOf, numbersOf, readIpc } from '../arrowReading';
+import { mapped } from '../../../core/stats/mapped';
 
 export interface EvaluateInput {
   /** evaluationInputSql: performance_id, athlete_id, season, group_id, higher, mark, then s0, f0, s1, f1… per detector. */
@@ -32,7 +33,7 @@ export function evaluateScores(input: EvaluateInput): EvaluateResult {
   // Groups densely numbered in the order met (one event's rows carry two of all groups' ids).
   const groupCode = new Map<number, number>();
   const higherIsBetter: number[] = [];
-  const groupOf = Int32Array.from(groupIds, (id, i) => {
+  const groupOf = mapped(Int32Array, groupIds, (id, i) => {
     if (!groupCode.has(id)) {
       groupCode.set(id, higherIsBetter.length);
       higherIsBetter.push(higher[i]);
@@ -46,7 +47,7 @@ export function evaluateScores(input: EvaluateInput): EvaluateResult {
     athleteOf: athletes, season: seasons, groupOf, higherIsBetter, marks: numbersOf(table, 'mark'),
     detectors: input.detectors.map((detector, d) => ({
       id: detector.id, label: detector.label, scores: numbersOf(table, `s${d}`),
-      flagged: Uint8Array.from(numbersOf(table, `f${d}`), (f) => (f > 0 ? 1 : 0)),
+      flagged: mapped(Uint8Array, numbersOf(table, `f${d}`), (f) => (f > 0 ? 1 : 0)),
     })),
     sanctions,
   }, input.level, input.consensusMin, input.seed);
