@@ -26,8 +26,8 @@ export function median(values: Numbers): number {
   return below + (above - below) * fraction;
 }
 
-/** Rearranges `values` so that values[k] is the k-th smallest, none after it smaller (Hoare's selection, middle-of-three pivots). */
-function selectNth(values: Float64Array, k: number): void {
+/** Rearranges `values` (no NaN) so that values[k] is the k-th smallest, none after it smaller (Hoare's selection, middle-of-three pivots). */
+export function selectNth(values: Float64Array, k: number): void {
   let lo = 0, hi = values.length - 1;
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;

@@ -19,10 +19,11 @@ const thirds = ['lowest', 'middle', 'highest'];
 
 /** Terciles of the judged rows' earlier best level: 0, 1, 2. */
 function levelThirds(values: Float64Array, judged: (i: number) => boolean): Int32Array {
-  const known: number[] = [];
-  values.forEach((v, i) => { if (judged(i)) known.push(v); });
-  known.sort((a, b) => a - b);
-  const cut1 = known[Math.floor(known.length / 3)] ?? 0, cut2 = known[Math.floor((2 * known.length) / 3)] ?? 0;
+  let m = 0;
+  const known = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) if (judged(i)) known[m++] = values[i];
+  known.subarray(0, m).sort();
+  const cut1 = m > 0 ? known[Math.floor(m / 3)] : 0, cut2 = m > 0 ? known[Math.floor((2 * m) / 3)] : 0;
   return mapped(Int32Array, values, (v) => (v < cut1 ? 0 : v < cut2 ? 1 : 2));
 }
 
