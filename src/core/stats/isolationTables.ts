@@ -8,8 +8,16 @@
  * lookups and a read instead of a walk of eight dependent comparisons: the same leaf, the
  * same path length, added in the same tree order, so the same score to the last bit.
  */
-import type { IsolationForestModel } from './isolationForest';
 import { mapped } from './mapped';
+
+/** The fitted trees as isolationForest.ts lays them out (its IsolationForestModel). */
+export interface FittedTrees {
+  dimensions: number;
+  nodesPerTree: number;
+  feature: Int32Array; // −1 marks a leaf
+  threshold: Float64Array; // split value, or at a leaf the path length
+  left: Int32Array; // left child within the tree; the right child is left + 1
+}
 
 /** All trees' cells together, at most (32 MB of path lengths); a larger forest is walked instead. */
 const MAX_CELLS = 1 << 22;
@@ -50,7 +58,7 @@ const distinctSorted = (values: number[]): Float64Array => {
 };
 
 /** The forest's tables, or null when they would outgrow MAX_CELLS (many features, or large ψ). */
-export function forestTables(model: IsolationForestModel): ForestTables | null {
+export function forestTables(model: FittedTrees): ForestTables | null {
   const { dimensions: dims, nodesPerTree, feature, threshold } = model;
   const trees = feature.length / nodesPerTree;
   const own: Float64Array[] = []; // [tree × dims + d]: the tree's cuts on feature d
@@ -91,7 +99,7 @@ export function forestTables(model: IsolationForestModel): ForestTables | null {
 }
 
 /** Every cell of every tree gets the path length of the leaf its rows reach (a walk of each tree once). */
-function fillCells(model: IsolationForestModel, own: Float64Array[], stride: Int32Array, offset: Int32Array, cells: Float64Array): void {
+function fillCells(model: FittedTrees, own: Float64Array[], stride: Int32Array, offset: Int32Array, cells: Float64Array): void {
   const { dimensions: dims, nodesPerTree, feature, threshold, left } = model;
   const trees = feature.length / nodesPerTree;
   // A pending node and the box of cut counts its rows can have: lo..hi per feature.

@@ -103,10 +103,24 @@ export interface NeighborTable {
  * million node visits and distances.
  */
 export function allNearestNeighbors(tree: KdTree, k: number): NeighborTable {
-  const { points, dimensions, order, start, end, left, right, splitDimension, splitValue } = tree;
-  const n = points.length / dimensions;
+  const n = tree.points.length / tree.dimensions;
   if (!(k >= 1 && k < n)) throw new Error(`invalid k: ${k} (needs 1 ≤ k < ${n})`);
-  const indices = new Int32Array(n * k), distances = new Float64Array(n * k);
+  const table = { k, indices: new Int32Array(n * k), distances: new Float64Array(n * k) };
+  nearestNeighborsInto(tree, table, null);
+  return table;
+}
+
+/** An n × k table whose rows are still to be answered (index −1). */
+export function emptyNeighborTable(n: number, k: number): NeighborTable {
+  return { k, indices: new Int32Array(n * k).fill(-1), distances: new Float64Array(n * k).fill(NaN) };
+}
+
+/** Answers the rows of `table` for the points marked in `wanted` (all points when null); each row as allNearestNeighbors answers it. */
+export function nearestNeighborsInto(tree: KdTree, table: NeighborTable, wanted: Uint8Array | null): void {
+  const { points, dimensions, order, start, end, left, right, splitDimension, splitValue } = tree;
+  const n = points.length / dimensions, k = table.k;
+  if (!(k >= 1 && k < n)) throw new Error(`invalid k: ${k} (needs 1 ≤ k < ${n})`);
+  const { indices, distances } = table;
   const heapDistance = new Float64Array(k), heapIndex = new Int32Array(k);
   const offsets = new Float64Array(dimensions);
   // Pending far sides: the node, the split's dimension and gap, the far cell's distance. A
@@ -117,6 +131,7 @@ export function allNearestNeighbors(tree: KdTree, k: number): NeighborTable {
   // Queries in the tree's own order: neighbouring queries walk the same nodes while they are in cache.
   for (let q = 0; q < n; q++) {
     const query = order[q], base = query * dimensions;
+    if (wanted && !wanted[query]) continue;
     let size = 0, worst = Infinity;
     let top = 0, node = 0, cellDistance = 0;
     for (;;) {
@@ -179,7 +194,6 @@ export function allNearestNeighbors(tree: KdTree, k: number): NeighborTable {
       siftDown(heapDistance, heapIndex, last, heapDistance[last], heapIndex[last]);
     }
   }
-  return { k, indices, distances };
 }
 
 /** Replace the heap's root with (d2, index) and restore the max-heap over the first `size`. */
