@@ -28,9 +28,16 @@ function judgeEvent(columns: EventColumns) {
   }
   const levelRanks = averageRanks(levels), jumpRanks = averageRanks(jumps);
   const level = new Float64Array(n).fill(NaN), jump = new Float64Array(n).fill(NaN);
+  // Ranks are whole or half numbers in 1..m, the same for both columns: each normal score once.
+  const scoreOfRank = new Float64Array(2 * m + 2).fill(NaN);
+  const normalScore = (rank: number) => {
+    const at = 2 * rank;
+    if (Number.isNaN(scoreOfRank[at])) scoreOfRank[at] = normalQuantile(rank / (m + 1));
+    return scoreOfRank[at];
+  };
   let sxy = 0, sxx = 0, syy = 0;
   for (let t = 0; t < m; t++) {
-    const x = normalQuantile(levelRanks[t] / (m + 1)), y = normalQuantile(jumpRanks[t] / (m + 1));
+    const x = normalScore(levelRanks[t]), y = normalScore(jumpRanks[t]);
     level[rows[t]] = x; jump[rows[t]] = y;
     sxy += x * y; sxx += x * x; syy += y * y;
   }

@@ -12,30 +12,38 @@ import { mapped } from '../../stats/mapped';
 /**
  * Each performance's robust z against the athlete's results of seasons [season − seasons,
  * season − 1] on earlier days. The window is the same for most of an athlete's season, so its
- * median and MAD are computed once per distinct window (the positions it holds are compared,
- * not assumed), not once per performance.
+ * median and MAD are computed once per distinct window, not once per performance: along a
+ * season only the days since the last performance can join it (looked at, not assumed), and
+ * a new season's window is compared with the last before it is computed again.
  */
 function judge(columns: EventColumns, params: DetectorParameters, indexOnly?: number) {
   const { goodness, career } = performanceContext(columns);
   const { order, careerStart, pastEnd } = career;
   const scores = new Float64Array(goodness.length);
   let detail = { median: NaN, count: 0 };
-  let window: number[] = [], spread: RobustSpread | null = null, windowStart = -1;
-  const next: number[] = [];
+  const inWindow = (u: number, season: number) => {
+    const s = columns.season[order[u]];
+    return s < season && s >= season - params.seasons;
+  };
+  // The current window: positions in career order, for one athlete and season, up to `windowEnd`.
+  let window: number[] = [], spread: RobustSpread | null = null, windowStart = -1, windowSeason = NaN, windowEnd = -1;
+  const spreadOf = (positions: number[]) => (positions.length >= params.minResults ? robustSpread(mapped(Float64Array, positions, (u) => goodness[order[u]])) : null);
   for (let t = 0; t < order.length; t++) {
     const row = order[t];
     if (indexOnly !== undefined && row !== indexOnly) continue;
     const season = columns.season[row];
-    next.length = 0;
-    for (let u = careerStart[t]; u < pastEnd[t]; u++) {
-      const s = columns.season[order[u]];
-      if (s < season && s >= season - params.seasons) next.push(u);
-    }
-    const same = careerStart[t] === windowStart && next.length === window.length && next.every((u, k) => u === window[k]);
-    if (!same) {
-      window = next.slice();
-      windowStart = careerStart[t];
-      spread = window.length >= params.minResults ? robustSpread(mapped(Float64Array, window, (u) => goodness[order[u]])) : null;
+    if (indexOnly === undefined && careerStart[t] === windowStart && season === windowSeason && pastEnd[t] >= windowEnd) {
+      const before = window.length;
+      for (let u = windowEnd; u < pastEnd[t]; u++) if (inWindow(u, season)) window.push(u);
+      windowEnd = pastEnd[t];
+      if (window.length !== before) spread = spreadOf(window);
+    } else {
+      const next: number[] = [];
+      for (let u = careerStart[t]; u < pastEnd[t]; u++) if (inWindow(u, season)) next.push(u);
+      const same = careerStart[t] === windowStart && next.length === window.length && next.every((u, k) => u === window[k]);
+      if (!same) spread = spreadOf(next);
+      window = next;
+      windowStart = careerStart[t]; windowSeason = season; windowEnd = pastEnd[t];
     }
     if (row === indexOnly) detail = { median: NaN, count: window.length };
     if (!spread) continue;
