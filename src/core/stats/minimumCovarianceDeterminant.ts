@@ -24,7 +24,7 @@ export function minimumCovarianceDeterminant(points: Float64Array, p: number, op
   if (!Number.isInteger(n) || n < p + 2) throw new Error(`invalid points: need at least ${p + 2} rows of ${p}`);
   if (!(trials >= 1) || !(ridge >= 0)) throw new Error(`invalid MCD options: trials ${trials}, ridge ${ridge}`);
   const random = createRandom(options.seed);
-  const subsampleRows = n > 1500 ? random.shuffled(Array.from({ length: n }, (_, i) => i)).slice(0, 1500) : null;
+  const subsampleRows = n > 1500 ? random.shuffled(Array.from(new Int32Array(n).keys())).slice(0, 1500) : null;
   const subsample = subsampleRows ? gather(points, p, subsampleRows) : points;
   const m = subsample.length / p;
   const estimate = (pts: Float64Array, rows: Int32Array, count: number): Candidate | null => {
