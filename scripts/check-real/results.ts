@@ -9,6 +9,7 @@
  * performance level. Fails if a detector errors, an event group merges implements, the file's
  * groups are not the app's, or a sanctions list with rows matches no athlete at all.
  */
+import { loadavg } from 'node:os';
 import { relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { recogniseColumns } from '../../src/core/athletics/columns';
@@ -70,9 +71,10 @@ for (const pair of await resultsFiles()) {
   const { connection, milliseconds, rows } = await loadResults(pair.results);
   console.log(`loaded ${rows.toLocaleString('en')} rows in ${(milliseconds / 1000).toFixed(1)} s (native DuckDB + our parsing)`);
   await checkImplements(connection, pair.results);
-  const { table, seconds, failures: detectorFailures } = await runDetectors(connection, rows);
+  const { table, seconds, contextSeconds, failures: detectorFailures } = await runDetectors(connection, rows);
   failures.push(...detectorFailures);
-  console.log(`detectors over ${table.athleteOf.length.toLocaleString('en')} performances, one thread (s): ${[...seconds].map(([id, s]) => `${id} ${s.toFixed(1)}`).join(', ')}`);
+  const all = contextSeconds + [...seconds.values()].reduce((a, b) => a + b, 0);
+  console.log(`detectors over ${table.athleteOf.length.toLocaleString('en')} performances, one thread, load average ${loadavg()[0].toFixed(1)} (s): all ${all.toFixed(1)}: the shared context ${contextSeconds.toFixed(1)}, ${[...seconds].map(([id, s]) => `${id} ${s.toFixed(1)}`).join(', ')}`);
   for (const sanctions of pair.sanctions) {
     console.log(`\nagainst ${relative(dataFolder(), sanctions)}:`);
     const list = await matchSanctionList(connection, sanctions);

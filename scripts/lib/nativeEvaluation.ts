@@ -7,7 +7,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { athletesSql } from '../../src/core/athletics/resultsSql';
 import { readSanctionList } from '../../src/core/athletics/sanctions';
 import { matchSanctions } from '../../src/core/athletics/sanctionMatching';
+import { performanceContext } from '../../src/core/detectors/performanceContext';
 import { listDetectors, runDetector } from '../../src/core/detectors/registry';
+import type { EventColumns } from '../../src/core/detectors/types';
 import type { ScoredPerformances } from '../../src/core/evaluation/evaluationInput';
 import { sanctionPeriod, type SanctionPeriod } from '../../src/core/evaluation/labels';
 import { eventColumns, eventGroups } from './nativeResults';
@@ -16,24 +18,33 @@ const quoted = (path: string) => `'${path.replaceAll("'", "''")}'`;
 
 export interface NativeRun {
   table: Omit<ScoredPerformances, 'sanctions'>;
-  /** Seconds of each detector over all groups, one thread. */
+  /** Seconds of each detector over all groups, one thread, the shared context apart. */
   seconds: Map<string, number>;
+  /** Seconds of the context the detectors share (performanceContext.ts), once per group. */
+  contextSeconds: number;
   /** "detector failed on event sex: why" for every group a detector could not judge. */
   failures: string[];
 }
 
-/** Every detector over every group, into one table of scored performances. */
-export async function runDetectors(connection: DuckDBConnection, rows: number): Promise<NativeRun> {
+/** Every detector over every group, into one table of scored performances; `onGroup` sees each group's columns. */
+export async function runDetectors(connection: DuckDBConnection, rows: number, onGroup?: (index: number, columns: EventColumns) => void): Promise<NativeRun> {
   const failures: string[] = [];
   const detectors = listDetectors();
   const groups = await eventGroups(connection);
   const scores = detectors.map(() => new Float64Array(rows).fill(NaN)), flagged = detectors.map(() => new Uint8Array(rows));
   const athleteOf = new Int32Array(rows), season = new Int32Array(rows), groupOf = new Int32Array(rows), marks = new Float64Array(rows);
   const seconds = new Map(detectors.map((d) => [d.id, 0]));
-  let at = 0;
+  let at = 0, contextSeconds = 0;
   for (const [g, group] of groups.entries()) {
     const { columns } = await eventColumns(connection, group);
     const n = columns.mark.length;
+    const contextStarted = performance.now();
+    try {
+      performanceContext(columns);
+    } catch {
+      // Each detector says below why it cannot judge the group.
+    }
+    contextSeconds += (performance.now() - contextStarted) / 1000;
     athleteOf.set(columns.athlete, at); season.set(columns.season, at); marks.set(columns.mark, at);
     groupOf.fill(g, at, at + n);
     detectors.forEach((detector, d) => {
@@ -47,6 +58,7 @@ export async function runDetectors(connection: DuckDBConnection, rows: number): 
       }
       seconds.set(detector.id, seconds.get(detector.id)! + (performance.now() - started) / 1000);
     });
+    onGroup?.(g, columns);
     at += n;
   }
   const take = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => a.subarray(0, at) as T;
@@ -58,6 +70,7 @@ export async function runDetectors(connection: DuckDBConnection, rows: number): 
       detectors: detectors.map((d, k) => ({ id: d.id, label: d.label, scores: take(scores[k]), flagged: take(flagged[k]) })),
     },
     seconds,
+    contextSeconds,
   };
 }
 

@@ -6,6 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { recogniseColumns } from '../../src/core/athletics/columns';
 import { normaliseResultColumns } from '../../src/core/athletics/normaliseResults';
 import { assignAthleteIdsSql, createPerformancesSql, eventFeaturesSql, eventGroupsSql } from '../../src/core/athletics/resultsSql';
+import { performanceContext } from '../../src/core/detectors/performanceContext';
 import { runDetector } from '../../src/core/detectors/registry';
 import type { EventColumns } from '../../src/core/detectors/types';
 
@@ -92,8 +93,10 @@ export async function eventColumns(connection: DuckDBConnection, group: EventGro
 }
 
 export interface NativeDetectorTimings {
-  /** Milliseconds of each detector over all groups (runDetector only, one thread). */
+  /** Milliseconds of each detector over all groups (runDetector only, one thread), the shared context apart. */
   milliseconds: Map<string, number>;
+  /** Milliseconds of the context the detectors share (performanceContext.ts), once per group as in the app's tasks. */
+  contextMilliseconds: number;
   performances: number;
   groups: number;
   /** Groups a detector could not judge, as "detector: event sex: why". */
@@ -113,10 +116,17 @@ export async function timeDetectors(
   const groups = await eventGroups(connection);
   const milliseconds = new Map<string, number>(detectorIds.map((id) => [id, 0]));
   const problems: string[] = [];
-  let performances = 0;
+  let performances = 0, contextMilliseconds = 0;
   for (const [g, group] of groups.entries()) {
     const { columns } = await eventColumns(connection, group);
     performances += columns.mark.length;
+    const started = performance.now();
+    try {
+      performanceContext(columns);
+    } catch {
+      // Each detector says below why it cannot judge the group.
+    }
+    contextMilliseconds += performance.now() - started;
     for (const id of detectorIds) {
       const started = performance.now();
       try {
@@ -129,5 +139,5 @@ export async function timeDetectors(
     }
     onGroup?.(g, columns);
   }
-  return { milliseconds, performances, groups: groups.length, problems };
+  return { milliseconds, contextMilliseconds, performances, groups: groups.length, problems };
 }

@@ -102,6 +102,8 @@ export const inProcessPool: ResultsPool = {
     // A worker receives a copy: so does the task here (a transferred buffer is not the caller's any more).
     return (await run(structuredClone(input), 0)) as never;
   },
+  // One thread here: there is no pool to widen.
+  everyCore: (work) => work(),
 };
 
 export async function nativeResultsPorts(connection?: DuckDBConnection): Promise<ResultsPorts & { connection: DuckDBConnection }> {

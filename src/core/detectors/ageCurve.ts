@@ -7,6 +7,7 @@
  * A season or an age with few results borrows its neighbours until it has enough.
  */
 import { median } from '../stats/robust';
+import { sortOrder } from '../stats/sortOrder';
 
 /** Whole years, 14 and under as 14, 40 and over as 40; −1 when unknown. */
 export function ageKey(age: number): number {
@@ -16,24 +17,31 @@ export function ageKey(age: number): number {
 
 /**
  * The median of `values` per integer key, each key's window widened (k ± 1, ± 2…) until it
- * holds `minimum` values; keys without values get their nearest window too.
+ * holds `minimum` values; keys without values get their nearest window too. Rows are put in
+ * key order once (sortOrder.ts), so each key's values are one run of it.
  */
 function windowedMedians(keys: Int32Array, values: Float64Array, minimum: number): Map<number, number> {
-  const byKey = new Map<number, number[]>();
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] < 0 || !Number.isFinite(values[i])) continue;
-    (byKey.get(keys[i]) ?? byKey.set(keys[i], []).get(keys[i])!).push(values[i]);
+  const order = sortOrder(keys);
+  const known: number[] = [], starts: number[] = [];
+  let m = 0;
+  const kept = new Float64Array(keys.length); // the values of known keys, in key order
+  for (let t = 0; t < order.length; t++) {
+    const row = order[t];
+    if (keys[row] < 0 || !Number.isFinite(values[row])) continue;
+    if (known.length === 0 || known[known.length - 1] !== keys[row]) { known.push(keys[row]); starts.push(m); }
+    kept[m++] = values[row];
   }
-  const known = [...byKey.keys()].sort((a, b) => a - b);
+  starts.push(m);
   const out = new Map<number, number>();
-  if (known.length === 0) return out;
-  for (const k of known) {
-    let from = k, to = k, pool = byKey.get(k)!;
-    while (pool.length < minimum && (from > known[0] || to < known[known.length - 1])) {
+  for (let j = 0; j < known.length; j++) {
+    // Widen the window one key either side at a time; its values are one stretch of `kept`.
+    let from = known[j], to = known[j], lo = j, hi = j;
+    while (starts[hi + 1] - starts[lo] < minimum && (from > known[0] || to < known[known.length - 1])) {
       from--; to++;
-      pool = known.filter((key) => key >= from && key <= to).flatMap((key) => byKey.get(key)!);
+      while (lo > 0 && known[lo - 1] >= from) lo--;
+      while (hi + 1 < known.length && known[hi + 1] <= to) hi++;
     }
-    out.set(k, median(pool));
+    out.set(known[j], median(kept.subarray(starts[lo], starts[hi + 1])));
   }
   return out;
 }
@@ -50,14 +58,17 @@ export interface EventNorms {
 export function eventNorms(goodness: Float64Array, season: Int32Array, age: Float64Array, minimum = { season: 30, age: 40 }): EventNorms {
   const n = goodness.length;
   const seasons = windowedMedians(season, goodness, minimum.season);
-  const seasonLevel = Float64Array.from(season, (s) => seasons.get(s) ?? 0);
-  const centred = new Float64Array(n);
-  for (let i = 0; i < n; i++) centred[i] = goodness[i] - seasonLevel[i];
-  const keys = Int32Array.from(age, ageKey);
-  const curve = windowedMedians(keys, centred, minimum.age);
+  const seasonLevel = new Float64Array(n), centred = new Float64Array(n), keys = new Int32Array(n);
   const unknown: number[] = [];
-  for (let i = 0; i < n; i++) if (keys[i] < 0) unknown.push(centred[i]);
+  for (let i = 0; i < n; i++) {
+    seasonLevel[i] = seasons.get(season[i]) ?? 0;
+    centred[i] = goodness[i] - seasonLevel[i];
+    keys[i] = ageKey(age[i]);
+    if (keys[i] < 0) unknown.push(centred[i]);
+  }
+  const curve = windowedMedians(keys, centred, minimum.age);
   const unknownLevel = unknown.length > 0 ? median(unknown) : n > 0 ? median(centred) : 0;
-  const ageExpected = Float64Array.from(keys, (k) => (k < 0 ? unknownLevel : curve.get(k)!));
+  const ageExpected = new Float64Array(n);
+  for (let i = 0; i < n; i++) ageExpected[i] = keys[i] < 0 ? unknownLevel : curve.get(keys[i])!;
   return { seasonLevel, ageExpected, curve };
 }

@@ -3,6 +3,7 @@
  * athlete's own earlier results: rows sorted by athlete, then day; a row's past is the
  * athlete's rows on strictly earlier days (results of the same day are not each other's past).
  */
+import { sortOrder } from '../stats/sortOrder';
 import type { EventColumns } from './types';
 
 export interface CareerOrder {
@@ -14,9 +15,8 @@ export interface CareerOrder {
 export function careerOrder(columns: EventColumns): CareerOrder {
   const { athlete, dayNumber } = columns;
   const n = athlete.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => athlete[a] - athlete[b] || dayNumber[a] - dayNumber[b] || a - b);
+  // By day, then (keeping that order among an athlete's rows) by athlete: by athlete, day, row.
+  const order = sortOrder(athlete, sortOrder(dayNumber));
   const careerStart = new Int32Array(n), pastEnd = new Int32Array(n);
   for (let t = 0; t < n; t++) {
     const row = order[t];

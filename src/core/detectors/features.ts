@@ -10,6 +10,7 @@ import { median, medianAbsoluteDeviation } from '../stats/robust';
 import { perEvent } from './memo';
 import { performanceContext } from './performanceContext';
 import type { EventColumns } from './types';
+import { mapped } from '../stats/mapped';
 
 export interface FeatureMatrix {
   /** n × dimensions, row-major, centred on the median and in robust sd. */
@@ -26,7 +27,7 @@ export const multivariateFeatures = perEvent(featuresOf);
 function featuresOf(columns: EventColumns): FeatureMatrix {
   const context = performanceContext(columns);
   const n = columns.mark.length;
-  const form = Float64Array.from(context.priorMean, (mean, i) => (Number.isFinite(mean) ? (context.goodness[i] - mean) / context.scale : 0));
+  const form = mapped(Float64Array, context.priorMean, (mean, i) => (Number.isFinite(mean) ? (context.goodness[i] - mean) / context.scale : 0));
   const raw = [context.level, form];
   const values = new Float64Array(n * raw.length);
   raw.forEach((column, d) => {
@@ -40,7 +41,7 @@ function featuresOf(columns: EventColumns): FeatureMatrix {
 
 /** The features with every value below the median set to the median: being worse than typical cannot isolate a mark. */
 export function betterSideOnly(features: FeatureMatrix): Float64Array {
-  return Float64Array.from(features.values, (v) => Math.max(0, v));
+  return mapped(Float64Array, features.values, (v) => Math.max(0, v));
 }
 
 /** Whether a performance lies on the better side of typical overall (its features sum above 0). */

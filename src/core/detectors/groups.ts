@@ -1,3 +1,6 @@
+import { sortOrder } from '../stats/sortOrder';
+import { mapped } from '../stats/mapped';
+
 /**
  * Rows grouped by an integer key (season, athlete) in compressed form: the rows of group g
  * are order[offsets[g] .. offsets[g + 1]), in their original order within the group.
@@ -10,13 +13,11 @@ export interface Groups {
 
 export function groupByKey(keys: Int32Array): Groups {
   const n = keys.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => keys[a] - keys[b] || a - b);
+  const order = sortOrder(keys);
   const starts: number[] = [];
   for (let t = 0; t < n; t++) if (t === 0 || keys[order[t]] !== keys[order[t - 1]]) starts.push(t);
   const offsets = Int32Array.from([...starts, n]);
-  const groupKeys = Int32Array.from(starts, (t) => keys[order[t]]);
+  const groupKeys = mapped(Int32Array, starts, (t) => keys[order[t]]);
   return { keys: groupKeys, order, offsets };
 }
 

@@ -8,11 +8,13 @@
  */
 import { median, medianAbsoluteDeviation } from '../stats/robust';
 import { standardDeviation } from '../stats/descriptive';
+import { sortOrder } from '../stats/sortOrder';
 import { eventNorms, type EventNorms } from './ageCurve';
 import { careerOrder, type CareerOrder } from './careerHistory';
 import { goodnessOf } from './goodness';
 import { stillAirGoodness, windEffect, type WindEffect } from './windAdjustment';
 import type { EventColumns } from './types';
+import { mapped } from '../stats/mapped';
 
 export interface PerformanceContext {
   career: CareerOrder;
@@ -71,19 +73,22 @@ function robustScale(values: Float64Array): number {
 }
 
 function seasonPercentiles(season: Int32Array, goodness: Float64Array): Float64Array {
-  const bySeason = new Map<number, number[]>();
-  season.forEach((s, i) => (bySeason.get(s) ?? bySeason.set(s, []).get(s)!).push(i));
+  // Rows by season, and within a season by goodness (ties side by side).
+  const order = sortOrder(season, sortOrder(goodness));
   const out = new Float64Array(goodness.length);
-  for (const rows of bySeason.values()) {
-    rows.sort((a, b) => goodness[a] - goodness[b]);
-    for (let t = 0; t < rows.length;) {
+  for (let first = 0; first < order.length;) {
+    let last = first + 1;
+    while (last < order.length && season[order[last]] === season[order[first]]) last++;
+    const size = last - first;
+    for (let t = first; t < last;) {
       let end = t + 1;
-      while (end < rows.length && goodness[rows[end]] === goodness[rows[t]]) end++;
+      while (end < last && goodness[order[end]] === goodness[order[t]]) end++;
       // Beats t marks, ties with end − t − 1: percentile of the midpoint, in (0, 1).
-      const beaten = t + (end - t - 1) / 2;
-      for (let u = t; u < end; u++) out[rows[u]] = (beaten + 0.5) / rows.length;
+      const beaten = t - first + (end - t - 1) / 2;
+      for (let u = t; u < end; u++) out[order[u]] = (beaten + 0.5) / size;
       t = end;
     }
+    first = last;
   }
   return out;
 }
@@ -97,7 +102,7 @@ function build(columns: EventColumns): PerformanceContext {
   const residual = new Float64Array(n);
   for (let i = 0; i < n; i++) residual[i] = goodness[i] - norms.seasonLevel[i] - norms.ageExpected[i];
   const scale = robustScale(residual);
-  const level = Float64Array.from(residual, (r) => r / scale);
+  const level = mapped(Float64Array, residual, (r) => r / scale);
   const career = careerOrder(columns);
   const { order, careerStart, pastEnd } = career;
   const bestBefore = new Float64Array(n).fill(NaN), bestBeforeLevel = new Float64Array(n).fill(NaN);
@@ -105,14 +110,15 @@ function build(columns: EventColumns): PerformanceContext {
   const firstSeason = new Uint8Array(n), previousSeason = new Float64Array(n).fill(NaN);
   const previousSeasonLevel = new Float64Array(n).fill(NaN), recentBest = new Float64Array(n).fill(NaN);
   const bestAges: number[] = [];
+  // The athlete's runs of one season in career order, with their best goodness and level, and
+  // the best of all runs before each; reused from one career to the next.
+  const runSeason = new Int32Array(n), runBest = new Float64Array(n), runLevel = new Float64Array(n);
+  const beforeBest = new Float64Array(n), beforeLevel = new Float64Array(n), runOf = new Int32Array(n);
   for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && careerStart[end] === start) end++;
     // Earlier days: running sum up to pastEnd (the same day is not "earlier").
-    let sum = 0, counted = start;
-    // The athlete's seasons in order with their best goodness and level.
-    const seasons: { season: number; best: number; level: number }[] = [];
-    const runOf = new Int32Array(end - start);
+    let sum = 0, counted = start, runs = 0;
     for (let t = start; t < end; t++) {
       const row = order[t];
       while (counted < pastEnd[t]) {
@@ -122,13 +128,16 @@ function build(columns: EventColumns): PerformanceContext {
       priorCount[row] = m;
       if (m > 0) priorMean[row] = sum / m;
       const s = columns.season[row];
-      const last = seasons[seasons.length - 1];
-      if (!last || last.season !== s) seasons.push({ season: s, best: goodness[row], level: level[row] });
-      else { last.best = Math.max(last.best, goodness[row]); last.level = Math.max(last.level, level[row]); }
-      runOf[t - start] = seasons.length - 1;
+      if (runs === 0 || runSeason[runs - 1] !== s) {
+        runSeason[runs] = s; runBest[runs] = goodness[row]; runLevel[runs] = level[row]; runs++;
+      } else {
+        runBest[runs - 1] = Math.max(runBest[runs - 1], goodness[row]);
+        runLevel[runs - 1] = Math.max(runLevel[runs - 1], level[row]);
+      }
+      runOf[t] = runs - 1;
     }
     // The age of this career's best mark for its season, once the career has two seasons.
-    if (seasons.length >= 2) {
+    if (runs >= 2) {
       let bestRow = -1;
       for (let t = start; t < end; t++) {
         const row = order[t];
@@ -136,24 +145,23 @@ function build(columns: EventColumns): PerformanceContext {
       }
       if (bestRow >= 0) bestAges.push(Math.floor(columns.age[bestRow]));
     }
-    const first = seasons[0].season;
-    // Best goodness and level of all seasons before each season run.
-    const before = seasons.map(() => ({ best: NaN, level: NaN }));
-    for (let k = 1, best = -Infinity, bestLevel = -Infinity; k < seasons.length; k++) {
-      best = Math.max(best, seasons[k - 1].best);
-      bestLevel = Math.max(bestLevel, seasons[k - 1].level);
-      before[k] = { best, level: bestLevel };
+    const first = runSeason[0];
+    beforeBest[0] = NaN; beforeLevel[0] = NaN;
+    for (let k = 1, best = -Infinity, bestLevel = -Infinity; k < runs; k++) {
+      best = Math.max(best, runBest[k - 1]);
+      bestLevel = Math.max(bestLevel, runLevel[k - 1]);
+      beforeBest[k] = best; beforeLevel[k] = bestLevel;
     }
     for (let t = start; t < end; t++) {
       const row = order[t];
       const s = columns.season[row];
-      const k = runOf[t - start];
+      const k = runOf[t];
       firstSeason[row] = s === first ? 1 : 0;
-      bestBefore[row] = before[k].best;
-      bestBeforeLevel[row] = before[k].level;
-      if (k > 0) { previousSeason[row] = seasons[k - 1].season; previousSeasonLevel[row] = seasons[k - 1].level; }
+      bestBefore[row] = beforeBest[k];
+      bestBeforeLevel[row] = beforeLevel[k];
+      if (k > 0) { previousSeason[row] = runSeason[k - 1]; previousSeasonLevel[row] = runLevel[k - 1]; }
       let recent = -Infinity;
-      for (let j = k - 1; j >= 0 && seasons[j].season >= s - 3; j--) if (seasons[j].season < s) recent = Math.max(recent, seasons[j].best);
+      for (let j = k - 1; j >= 0 && runSeason[j] >= s - 3; j--) if (runSeason[j] < s) recent = Math.max(recent, runBest[j]);
       if (recent > -Infinity) recentBest[row] = recent;
     }
     start = end;

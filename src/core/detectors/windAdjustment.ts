@@ -7,6 +7,7 @@
  */
 import { describeEvent } from '../athletics/events';
 import type { EventColumns } from './types';
+import { mapped } from '../stats/mapped';
 
 export interface WindEffect {
   /** Goodness gained per m/s of following wind (0 where wind does not count). */
@@ -43,5 +44,5 @@ export function windEffect(columns: EventColumns, goodness: Float64Array): WindE
 /** Goodness as in still air: the estimated gain of the reading taken off (no reading: as read). */
 export function stillAirGoodness(columns: EventColumns, goodness: Float64Array, effect: WindEffect): Float64Array {
   if (effect.perMetrePerSecond === 0) return goodness;
-  return Float64Array.from(goodness, (g, i) => (Number.isFinite(columns.wind[i]) ? g - effect.perMetrePerSecond * columns.wind[i] : g));
+  return mapped(Float64Array, goodness, (g, i) => (Number.isFinite(columns.wind[i]) ? g - effect.perMetrePerSecond * columns.wind[i] : g));
 }

@@ -11,6 +11,7 @@ import { bestZScores, resultCountScores } from './baselines';
 import { consensusOutliers } from './consensus';
 import { athleteLabels, performanceLabels, type SanctionPeriod } from './labels';
 import type { EvaluationInput, MethodScores } from './methodEvaluation';
+import { mapped } from '../stats/mapped';
 
 export interface ScoredPerformances {
   /** The athlete id of each performance (any integers; only athletes with a scored performance count). */
@@ -29,7 +30,7 @@ export function evaluationInput(table: ScoredPerformances, level: 'athlete' | 'p
   const { season } = table;
   // Athletes of the performances given, densely numbered: an athlete without a scored performance is not in the table.
   const codeOf = new Map<number, number>();
-  const athleteOf = Int32Array.from(table.athleteOf, (id) => {
+  const athleteOf = mapped(Int32Array, table.athleteOf, (id) => {
     if (!codeOf.has(id)) codeOf.set(id, codeOf.size);
     return codeOf.get(id)!;
   });
@@ -68,7 +69,7 @@ export function evaluationInput(table: ScoredPerformances, level: 'athlete' | 'p
     level, seed, learned: false, athleteIds: Int32Array.from(table.athleteOf),
     labels: performanceLabels(athleteOf, season, athleteCount, sanctions),
     group: Int32Array.from(table.athleteOf),
-    results: Float64Array.from(athleteOf, (a) => results[a]),
+    results: mapped(Float64Array, athleteOf, (a) => results[a]),
     firstSeason: seasons, lastSeason: seasons, bestZ: z.performance, methods,
   };
 }

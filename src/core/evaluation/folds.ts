@@ -5,6 +5,7 @@
  * of sanctioned athletes. Seeded, so a run repeats exactly.
  */
 import { createRandom } from '../stats/random';
+import { mapped } from '../stats/mapped';
 
 export function groupedFolds(groups: ArrayLike<number>, labels: ArrayLike<number>, folds: number, seed: number): Int32Array {
   if (!(Number.isInteger(folds) && folds >= 2)) throw new Error(`invalid folds: ${folds}`);
@@ -15,5 +16,5 @@ export function groupedFolds(groups: ArrayLike<number>, labels: ArrayLike<number
   const dealt = [...random.shuffled(ordered.filter((g) => positive.get(g))), ...random.shuffled(ordered.filter((g) => !positive.get(g)))];
   const foldOf = new Map<number, number>();
   dealt.forEach((group, k) => foldOf.set(group, k % folds));
-  return Int32Array.from(groups as ArrayLike<number>, (g) => foldOf.get(g)!);
+  return mapped(Int32Array, groups as ArrayLike<number>, (g) => foldOf.get(g)!);
 }

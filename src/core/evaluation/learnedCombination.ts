@@ -11,6 +11,7 @@ import { fitLogistic, predictLogistic, type LogisticModel } from '../stats/logis
 import { normalQuantile } from '../stats/normal';
 import { averageRanks } from '../stats/ranks';
 import { groupedFolds } from './folds';
+import { mapped } from '../stats/mapped';
 
 export interface Feature {
   name: string;
@@ -26,28 +27,28 @@ export interface CareerCovariates {
 
 /** Scores as normal scores of their ranks (NaN ranks lowest): every detector on one scale. */
 export function rankNormalScores(scores: ArrayLike<number>): Float64Array {
-  const ranks = averageRanks(Float64Array.from(scores as ArrayLike<number>, (s) => (Number.isNaN(s) ? -Infinity : s)));
-  return Float64Array.from(ranks, (r) => normalQuantile(r / (ranks.length + 1)));
+  const ranks = averageRanks(mapped(Float64Array, scores as ArrayLike<number>, (s) => (Number.isNaN(s) ? -Infinity : s)));
+  return mapped(Float64Array, ranks, (r) => normalQuantile(r / (ranks.length + 1)));
 }
 
 /** Era as decades of the first and the last season, each against its most common decade. */
 export function eraFeatures(covariates: CareerCovariates): Feature[] {
   const out: Feature[] = [];
   for (const [which, seasons] of [['first', covariates.firstSeason], ['last', covariates.lastSeason]] as const) {
-    const decade = Float64Array.from(seasons as ArrayLike<number>, (s) => Math.max(1960, Math.floor(s / 10) * 10));
+    const decade = mapped(Float64Array, seasons as ArrayLike<number>, (s) => Math.max(1960, Math.floor(s / 10) * 10));
     const counts = new Map<number, number>();
     decade.forEach((d) => counts.set(d, (counts.get(d) ?? 0) + 1));
     const reference = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
     for (const d of [...counts.keys()].sort((a, b) => a - b)) {
       if (d === reference) continue;
-      out.push({ name: `${which} season in the ${d === 1960 ? '1960s or before' : `${d}s`}`, values: Float64Array.from(decade, (v) => (v === d ? 1 : 0)) });
+      out.push({ name: `${which} season in the ${d === 1960 ? '1960s or before' : `${d}s`}`, values: mapped(Float64Array, decade, (v) => (v === d ? 1 : 0)) });
     }
   }
   return out;
 }
 
 export function exposureFeature(covariates: CareerCovariates): Feature {
-  return { name: 'number of results (log)', values: Float64Array.from(covariates.results as ArrayLike<number>, (n) => Math.log1p(n)) };
+  return { name: 'number of results (log)', values: mapped(Float64Array, covariates.results as ArrayLike<number>, (n) => Math.log1p(n)) };
 }
 
 export interface CrossFitted {

@@ -15,6 +15,7 @@ import type { EvaluationReport, MethodKind, MethodRow } from './evaluationReport
 
 export type { EvaluationReport, LiftCurve, MethodKind, MethodRow } from './evaluationReport';
 import { crossStrata, eras, exposureDeciles } from './strata';
+import { mapped } from '../stats/mapped';
 
 export interface MethodScores {
   id: string;
@@ -67,7 +68,7 @@ export function largestTermsOf(ranking: Pick<LearnedRanking, 'names' | 'terms'>,
 function topShare(scores: Float64Array, share: number): Uint8Array {
   const finite = Array.from(scores).filter(Number.isFinite).sort((a, b) => b - a);
   const cut = finite.length === 0 ? Infinity : finite[Math.max(0, Math.ceil(finite.length * share) - 1)];
-  return Uint8Array.from(scores, (s) => (s >= cut ? 1 : 0));
+  return mapped(Uint8Array, scores, (s) => (s >= cut ? 1 : 0));
 }
 
 export function evaluateMethods(input: EvaluationInput): { report: EvaluationReport; learned: LearnedRanking | null } {
@@ -81,7 +82,7 @@ export function evaluateMethods(input: EvaluationInput): { report: EvaluationRep
   const eraFit = crossFit(eraFeatures(covariates), labels, input.group, { seed: input.seed });
   const baselines = [
     { id: 'baseline-results', label: 'Baseline: number of results (top 5 %)', kind: 'baseline' as const, scores: input.results, flagged: topShare(input.results, 0.05) },
-    { id: 'baseline-best-z', label: 'Baseline: best z-score in the event (≥ 3)', kind: 'baseline' as const, scores: input.bestZ, flagged: Uint8Array.from(input.bestZ, (v) => (v >= 3 ? 1 : 0)) },
+    { id: 'baseline-best-z', label: 'Baseline: best z-score in the event (≥ 3)', kind: 'baseline' as const, scores: input.bestZ, flagged: mapped(Uint8Array, input.bestZ, (v) => (v >= 3 ? 1 : 0)) },
     { id: 'baseline-era', label: 'Baseline: era, first and last season (fitted out of fold, top 5 %)', kind: 'baseline' as const, scores: eraFit.outOfFold, flagged: topShare(eraFit.outOfFold, 0.05) },
   ];
   scored.push(...baselines);

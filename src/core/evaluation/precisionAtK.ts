@@ -5,6 +5,7 @@
  * on the input's order. Lift at k is that precision over the base rate: 1 is a random pick.
  * NaN scores rank last.
  */
+import { mapped } from '../stats/mapped';
 /** How many values of a descending-sorted array are > x, and ≥ x. */
 function above(sorted: Float64Array, x: number): [greater: number, atLeast: number] {
   const search = (strict: boolean) => {
@@ -20,7 +21,7 @@ function above(sorted: Float64Array, x: number): [greater: number, atLeast: numb
 }
 
 const descending = (values: number[] | Float64Array): Float64Array =>
-  Float64Array.from(values, (v) => (Number.isNaN(v) ? -Infinity : v)).sort().reverse();
+  mapped(Float64Array, values, (v) => (Number.isNaN(v) ? -Infinity : v)).sort().reverse();
 
 /** Precision at each k (ascending or not): the k-th highest score cuts, its ties enter in proportion. */
 export function precisionsAtK(scores: ArrayLike<number>, labels: ArrayLike<number>, ks: readonly number[]): number[] {

@@ -9,6 +9,7 @@ import { averagePrecision } from './averagePrecision.ts';
 import { baseRate, confusionCounts, thresholdScores, type ThresholdScores } from './confusion.ts';
 import { precisionsAtK } from './precisionAtK.ts';
 import { rocAuc, stratifiedRocAuc, type AucEstimate } from './rocAuc.ts';
+import { mapped } from '../stats/mapped';
 
 export interface EvaluationRow extends ThresholdScores {
   /** Items scored (performances or athletes). */
@@ -71,7 +72,7 @@ export function evaluateByGroup(
   const rows: GroupRow[] = [];
   members.forEach((rowsOfGroup, g) => {
     if (rowsOfGroup.length === 0) return;
-    const pick = (values: ArrayLike<number>): Float64Array => Float64Array.from(rowsOfGroup, (i) => values[i]);
+    const pick = (values: ArrayLike<number>): Float64Array => mapped(Float64Array, rowsOfGroup, (i) => values[i]);
     const row = evaluateMethod({ scores: pick(result.scores), flagged: pick(result.flagged) }, pick(labels));
     rows.push({ group: groupNames[g], ...row });
   });

@@ -6,6 +6,7 @@
  * a method knows beyond the stratifying variable. NaN scores rank lowest.
  */
 import { averageRanks } from '../stats/ranks';
+import { mapped } from '../stats/mapped';
 
 export interface AucEstimate {
   auc: number;
@@ -24,7 +25,7 @@ function hanleyMcNeil(auc: number, positives: number, negatives: number): number
 
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): AucEstimate {
   if (scores.length !== labels.length) throw new Error(`rocAuc: lengths differ (${scores.length} scores, ${labels.length} labels)`);
-  const ranks = averageRanks(Float64Array.from(scores as ArrayLike<number>, (s) => (Number.isNaN(s) ? -Infinity : s)));
+  const ranks = averageRanks(mapped(Float64Array, scores as ArrayLike<number>, (s) => (Number.isNaN(s) ? -Infinity : s)));
   let positives = 0, rankSum = 0;
   for (let i = 0; i < labels.length; i++) if (labels[i]) { positives++; rankSum += ranks[i]; }
   const negatives = labels.length - positives;

@@ -6,6 +6,7 @@
  * doping cases are era-bound: few athletes of the 1970s or the 2020s are on them).
  */
 import { averageRanks } from '../stats/ranks';
+import { mapped } from '../stats/mapped';
 
 export interface Strata {
   /** Code per item, 0..labels.length − 1. */
@@ -17,9 +18,9 @@ export interface Strata {
 export function exposureDeciles(counts: ArrayLike<number>, bins = 10): Strata {
   const n = counts.length;
   const ranks = averageRanks(Float64Array.from(counts as ArrayLike<number>));
-  const raw = Int32Array.from(ranks, (r) => Math.min(bins - 1, Math.floor((bins * (r - 1)) / Math.max(n, 1))));
+  const raw = mapped(Int32Array, ranks, (r) => Math.min(bins - 1, Math.floor((bins * (r - 1)) / Math.max(n, 1))));
   const used = [...new Set(raw)].sort((a, b) => a - b);
-  const code = Int32Array.from(raw, (b) => used.indexOf(b));
+  const code = mapped(Int32Array, raw, (b) => used.indexOf(b));
   const labels = used.map((b) => {
     let lo = Infinity, hi = -Infinity;
     for (let i = 0; i < n; i++) if (raw[i] === b) { lo = Math.min(lo, counts[i]); hi = Math.max(hi, counts[i]); }
@@ -33,7 +34,7 @@ export function eras(seasons: ArrayLike<number>): Strata {
   const decade = (s: number) => (Number.isFinite(s) ? Math.max(1960, Math.floor(s / 10) * 10) : -1);
   const used = [...new Set(Array.from(seasons as ArrayLike<number>, decade))].sort((a, b) => a - b);
   return {
-    code: Int32Array.from(seasons as ArrayLike<number>, (s) => used.indexOf(decade(s))),
+    code: mapped(Int32Array, seasons as ArrayLike<number>, (s) => used.indexOf(decade(s))),
     labels: used.map((d) => (d < 0 ? 'season unknown' : d === 1960 ? 'before 1970' : `${d}s`)),
   };
 }

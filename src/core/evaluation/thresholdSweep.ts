@@ -8,6 +8,7 @@
  * much faster than sorting an index with a comparator) and merged.
  * NaN scores count as the lowest possible score.
  */
+import { mapped } from '../stats/mapped';
 
 export interface ThresholdSweep {
   /** Distinct scores, descending. */
@@ -21,7 +22,7 @@ export interface ThresholdSweep {
 }
 
 function descending(values: number[] | Float64Array): Float64Array {
-  const sorted = Float64Array.from(values, (v) => (Number.isNaN(v) ? -Infinity : v)).sort();
+  const sorted = mapped(Float64Array, values, (v) => (Number.isNaN(v) ? -Infinity : v)).sort();
   return sorted.reverse();
 }
 

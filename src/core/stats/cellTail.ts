@@ -12,6 +12,8 @@
 import { normalLogUpperTail } from './normal';
 import { median, medianAbsoluteDeviation } from './robust';
 import { standardDeviation } from './descriptive';
+import { sortOrder } from './sortOrder';
+import { mapped } from './mapped';
 export interface CellTailInput {
   /** The values to judge; NaN where a row is not judged. */
   values: Float64Array;
@@ -54,46 +56,59 @@ export function cellUpperTail(input: CellTailInput): CellTail {
   if (!(minCell >= 1)) throw new Error(`invalid minCell: ${minCell}`);
   const probability = new Float64Array(n).fill(NaN), share = new Float64Array(n).fill(NaN), z = new Float64Array(n).fill(NaN);
   const referenceSize = new Int32Array(n), keyFrom = new Int32Array(n).fill(-1), keyTo = new Int32Array(n).fill(-1);
-  // cells: stratum → key → rows
-  const cells = new Map<number, Map<number, number[]>>();
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(values[i])) continue;
-    const s = input.stratum ? input.stratum[i] : 0;
-    const byKey = cells.get(s) ?? cells.set(s, new Map()).get(s)!;
-    const k = key[i] < 0 ? -1 : key[i];
-    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i);
-  }
-  for (const byKey of cells.values()) {
-    const known = [...byKey.keys()].filter((k) => k >= 0).sort((a, b) => a - b);
-    const pooled = (from: number, to: number): number[] => known.filter((k) => k >= from && k <= to).flatMap((k) => byKey.get(k)!);
-    const judge = (rows: number[], reference: number[], from: number, to: number) => {
-      const sorted = Float64Array.from(reference, (i) => values[i]).sort();
-      const centre = median(sorted);
-      const mad = 1.4826 * medianAbsoluteDeviation(sorted, centre);
-      const sd = standardDeviation(sorted);
-      const scale = mad > 0 ? mad : sd > 0 ? sd : 1;
-      for (const i of rows) {
-        z[i] = (values[i] - centre) / scale;
-        probability[i] = Math.exp(normalLogUpperTail(z[i]));
-        share[i] = (sorted.length - lowerBound(sorted, values[i])) / sorted.length;
-        referenceSize[i] = sorted.length;
-        keyFrom[i] = from;
-        keyTo[i] = to;
-      }
-    };
-    for (const [k, rows] of byKey) {
-      if (k < 0) {
-        if (rows.length >= minCell || known.length === 0) judge(rows, rows, -1, -1);
-        else judge(rows, [...rows, ...pooled(-Infinity, Infinity)], known[0], known[known.length - 1]);
+  // The judged rows by stratum, then key (the unknown key −1 first): a cell is one run of this
+  // order and a window of neighbouring keys one stretch of it.
+  const judged: number[] = [];
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) judged.push(i);
+  const cellKey = mapped(Int32Array, key, (k) => (k < 0 ? -1 : k));
+  const byKey = sortOrder(cellKey, Int32Array.from(judged));
+  const order = input.stratum ? sortOrder(input.stratum, byKey) : byKey;
+  const stratumOf = (t: number) => (input.stratum ? input.stratum[order[t]] : 0);
+  const judge = (rowsFrom: number, rowsTo: number, refFrom: number, refTo: number, from: number, to: number) => {
+    const sorted = new Float64Array(refTo - refFrom);
+    for (let t = refFrom; t < refTo; t++) sorted[t - refFrom] = values[order[t]];
+    sorted.sort();
+    const centre = median(sorted);
+    const mad = 1.4826 * medianAbsoluteDeviation(sorted, centre);
+    const sd = standardDeviation(sorted);
+    const scale = mad > 0 ? mad : sd > 0 ? sd : 1;
+    for (let t = rowsFrom; t < rowsTo; t++) {
+      const i = order[t];
+      z[i] = (values[i] - centre) / scale;
+      probability[i] = Math.exp(normalLogUpperTail(z[i]));
+      share[i] = (sorted.length - lowerBound(sorted, values[i])) / sorted.length;
+      referenceSize[i] = sorted.length;
+      keyFrom[i] = from;
+      keyTo[i] = to;
+    }
+  };
+  for (let first = 0; first < order.length;) {
+    // One stratum: its cells' keys and where each cell starts (starts[c + 1] where it ends).
+    let last = first;
+    const keys: number[] = [], starts: number[] = [];
+    while (last < order.length && stratumOf(last) === stratumOf(first)) {
+      if (keys.length === 0 || keys[keys.length - 1] !== cellKey[order[last]]) { keys.push(cellKey[order[last]]); starts.push(last); }
+      last++;
+    }
+    starts.push(last);
+    const knownFrom = keys[0] < 0 ? 1 : 0, knownTo = keys.length - 1; // the known keys' cells
+    const hasKnown = knownFrom <= knownTo;
+    for (let c = 0; c < keys.length; c++) {
+      const size = starts[c + 1] - starts[c];
+      if (keys[c] < 0) {
+        if (size >= minCell || !hasKnown) judge(starts[c], starts[c + 1], starts[c], starts[c + 1], -1, -1);
+        else judge(starts[c], starts[c + 1], first, last, keys[knownFrom], keys[knownTo]);
         continue;
       }
-      let from = k, to = k, reference = rows;
-      while (reference.length < minCell && (from > known[0] || to < known[known.length - 1])) {
+      let from = keys[c], to = keys[c], lo = c, hi = c;
+      while (starts[hi + 1] - starts[lo] < minCell && (from > keys[knownFrom] || to < keys[knownTo])) {
         from--; to++;
-        reference = pooled(from, to);
+        while (lo > knownFrom && keys[lo - 1] >= from) lo--;
+        while (hi < knownTo && keys[hi + 1] <= to) hi++;
       }
-      judge(rows, reference, Math.max(from, known[0]), Math.min(to, known[known.length - 1]));
+      judge(starts[c], starts[c + 1], starts[lo], starts[hi + 1], Math.max(from, keys[knownFrom]), Math.min(to, keys[knownTo]));
     }
+    first = last;
   }
   return { z, probability, share, referenceSize, keyFrom, keyTo };
 }

@@ -6,6 +6,7 @@
  * its depth. Score s(x) = 2^(−E[h(x)]/c(ψ)) = −score_samples: about 0.5 ordinary, → 1 anomalous.
  * All trees live in flat typed arrays, so scoring 100k rows is a tight loop.
  */
+import { forestTables, tablePathLengths } from './isolationTables';
 import { createRandom } from './random';
 
 const EULER_GAMMA = 0.5772156649015329;
@@ -95,13 +96,27 @@ export function fitIsolationForest(points: Float64Array, dimensions: number, opt
   return { dimensions, sampleSize, nodesPerTree, feature, threshold, left: leftChild };
 }
 
-/** Anomaly score s(x) of every row of `points` (same dimensions as the fit). */
+/**
+ * Anomaly score s(x) of every row of `points` (same dimensions as the fit): through the
+ * trees' lookup tables (isolationTables.ts) when there are rows enough to pay for them, else
+ * by walking each tree; both add the same path lengths in the same order.
+ */
 export function isolationScores(model: IsolationForestModel, points: Float64Array): Float64Array {
+  const n = points.length / model.dimensions;
+  const trees = model.feature.length / model.nodesPerTree;
+  const normaliser = trees * averagePathLength(model.sampleSize);
+  // A walk costs each row about log2 ψ steps per tree; the tables cost about ψ per tree to build.
+  const tables = n * Math.log2(model.sampleSize) >= trees * model.sampleSize ? forestTables(model) : null;
+  const totals = tables ? tablePathLengths(tables, points) : walkedPathLengths(model, points);
+  return totals.map((total) => Math.pow(2, -total / normaliser));
+}
+
+/** Each row's path lengths summed over the trees in order, by walking every tree from its root. */
+export function walkedPathLengths(model: IsolationForestModel, points: Float64Array): Float64Array {
   const { dimensions, nodesPerTree, feature, threshold, left: child } = model;
   const trees = feature.length / nodesPerTree;
   const n = points.length / dimensions;
-  const normaliser = trees * averagePathLength(model.sampleSize);
-  const scores = new Float64Array(n);
+  const totals = new Float64Array(n);
   for (let row = 0; row < n; row++) {
     let total = 0;
     const b = row * dimensions;
@@ -113,7 +128,7 @@ export function isolationScores(model: IsolationForestModel, points: Float64Arra
       }
       total += threshold[base + node];
     }
-    scores[row] = Math.pow(2, -total / normaliser);
+    totals[row] = total;
   }
-  return scores;
+  return totals;
 }

@@ -93,51 +93,100 @@ export interface NeighborTable {
   distances: Float64Array; // Euclidean, n × k, ascending
 }
 
-/** The k nearest other points of every point (a point is never its own neighbour). */
+/**
+ * The k nearest other points of every point (a point is never its own neighbour). Each query
+ * descends to the nearer side first and visits the far side only if its cell can still hold
+ * a point nearer than the k-th best so far; a point is taken only when strictly nearer than
+ * the k-th best so far (scikit-learn's rule), into a max-heap, so which of several equally
+ * distant points stays follows the order they are met in. The descent keeps its own stack in
+ * typed arrays (no recursion, no allocation per node): a million queries make a hundred
+ * million node visits and distances.
+ */
 export function allNearestNeighbors(tree: KdTree, k: number): NeighborTable {
-  const { points, dimensions } = tree;
-  const n = points.length / dimensions;
+  const n = tree.points.length / tree.dimensions;
   if (!(k >= 1 && k < n)) throw new Error(`invalid k: ${k} (needs 1 ≤ k < ${n})`);
-  const indices = new Int32Array(n * k), distances = new Float64Array(n * k);
+  const table = { k, indices: new Int32Array(n * k), distances: new Float64Array(n * k) };
+  nearestNeighborsInto(tree, table, null);
+  return table;
+}
+
+/** An n × k table whose rows are still to be answered (index −1). */
+export function emptyNeighborTable(n: number, k: number): NeighborTable {
+  return { k, indices: new Int32Array(n * k).fill(-1), distances: new Float64Array(n * k).fill(NaN) };
+}
+
+/** Answers the rows of `table` for the points marked in `wanted` (all points when null); each row as allNearestNeighbors answers it. */
+export function nearestNeighborsInto(tree: KdTree, table: NeighborTable, wanted: Uint8Array | null): void {
+  const { points, dimensions, order, start, end, left, right, splitDimension, splitValue } = tree;
+  const n = points.length / dimensions, k = table.k;
+  if (!(k >= 1 && k < n)) throw new Error(`invalid k: ${k} (needs 1 ≤ k < ${n})`);
+  const { indices, distances } = table;
   const heapDistance = new Float64Array(k), heapIndex = new Int32Array(k);
   const offsets = new Float64Array(dimensions);
-  let size = 0, query = 0;
-  const push = (index: number, d2: number): void => {
-    // Max-heap on squared distance holding the k best so far.
-    let i: number;
-    if (size < k) i = size++;
-    else { i = 0; siftDown(heapDistance, heapIndex, size, d2, index); return; }
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (heapDistance[parent] >= d2) break;
-      heapDistance[i] = heapDistance[parent]; heapIndex[i] = heapIndex[parent]; i = parent;
-    }
-    heapDistance[i] = d2; heapIndex[i] = index;
-  };
-  const worst = (): number => (size < k ? Infinity : heapDistance[0]);
-  const search = (node: number, cellDistance: number): void => {
-    if (tree.left[node] < 0) {
-      const base = query * dimensions;
-      for (let t = tree.start[node]; t < tree.end[node]; t++) {
-        const p = tree.order[t];
+  // Pending far sides: the node, the split's dimension and gap, the far cell's distance. A
+  // frame with node −1 restores offsets[dimension] to `gap` once a far side's subtree is done.
+  const capacity = 2 * (left.length + 1);
+  const stackNode = new Int32Array(capacity), stackDimension = new Int32Array(capacity);
+  const stackDistance = new Float64Array(capacity), stackGap = new Float64Array(capacity);
+  // Queries in the tree's own order: neighbouring queries walk the same nodes while they are in cache.
+  for (let q = 0; q < n; q++) {
+    const query = order[q], base = query * dimensions;
+    if (wanted && !wanted[query]) continue;
+    let size = 0, worst = Infinity;
+    let top = 0, node = 0, cellDistance = 0;
+    for (;;) {
+      // Down to a leaf, nearer side first; each far side waits on the stack.
+      while (left[node] >= 0) {
+        const dim = splitDimension[node];
+        const gap = points[base + dim] - splitValue[node];
+        const near = gap < 0 ? left[node] : right[node], far = gap < 0 ? right[node] : left[node];
+        const previous = offsets[dim];
+        stackNode[top] = far; stackDimension[top] = dim; stackGap[top] = gap;
+        stackDistance[top] = cellDistance - previous * previous + gap * gap;
+        top++;
+        node = near;
+      }
+      for (let t = start[node]; t < end[node]; t++) {
+        const p = order[t];
         if (p === query) continue;
         let d2 = 0;
         for (let d = 0, pb = p * dimensions; d < dimensions; d++) { const diff = points[pb + d] - points[base + d]; d2 += diff * diff; }
-        if (d2 < worst()) push(p, d2);
+        if (d2 < worst) {
+          // Max-heap on squared distance holding the k best so far.
+          if (size < k) {
+            let i = size++;
+            while (i > 0) {
+              const parent = (i - 1) >> 1;
+              if (heapDistance[parent] >= d2) break;
+              heapDistance[i] = heapDistance[parent]; heapIndex[i] = heapIndex[parent]; i = parent;
+            }
+            heapDistance[i] = d2; heapIndex[i] = p;
+          } else {
+            siftDown(heapDistance, heapIndex, size, d2, p);
+          }
+          if (size === k) worst = heapDistance[0];
+        }
       }
-      return;
+      // The next far side worth a visit, restoring offsets as subtrees end.
+      node = -1;
+      while (top > 0) {
+        top--;
+        const far = stackNode[top], dim = stackDimension[top];
+        if (far < 0) { offsets[dim] = stackGap[top]; continue; }
+        const farDistance = stackDistance[top];
+        if (farDistance < worst) {
+          // The far side is entered with this dimension's offset set to its gap; the frame
+          // stays as the one that restores the offset when the far side's subtree is done.
+          const gap = stackGap[top];
+          stackNode[top] = -1; stackGap[top] = offsets[dim];
+          top++;
+          offsets[dim] = gap;
+          node = far; cellDistance = farDistance;
+          break;
+        }
+      }
+      if (node < 0) break;
     }
-    const dim = tree.splitDimension[node];
-    const gap = points[query * dimensions + dim] - tree.splitValue[node];
-    const [near, far] = gap < 0 ? [tree.left[node], tree.right[node]] : [tree.right[node], tree.left[node]];
-    search(near, cellDistance);
-    const previous = offsets[dim];
-    const farDistance = cellDistance - previous * previous + gap * gap;
-    if (farDistance < worst()) { offsets[dim] = gap; search(far, farDistance); offsets[dim] = previous; }
-  };
-  for (query = 0; query < n; query++) {
-    size = 0;
-    search(0, 0);
     // Heap-sort the k results into ascending order.
     for (let last = k - 1; last >= 0; last--) {
       const d2 = heapDistance[0], index = heapIndex[0];
@@ -145,7 +194,6 @@ export function allNearestNeighbors(tree: KdTree, k: number): NeighborTable {
       siftDown(heapDistance, heapIndex, last, heapDistance[last], heapIndex[last]);
     }
   }
-  return { k, indices, distances };
 }
 
 /** Replace the heap's root with (d2, index) and restore the max-heap over the first `size`. */

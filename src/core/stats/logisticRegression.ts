@@ -6,6 +6,7 @@
  * per sd: comparable with each other, and what the screen shows.
  */
 import { cholesky } from './smallMatrix';
+import { mapped } from './mapped';
 
 export interface LogisticModel {
   names: string[];
@@ -88,12 +89,12 @@ export function fitLogistic(names: string[], columns: Float64Array[], labels: Ar
 
 /** The linear predictor's terms for one row: per feature, coefficient × standardised value. */
 export function logisticTerms(model: LogisticModel, columns: Float64Array[], row: number): Float64Array {
-  return Float64Array.from(model.coefficients, (b, j) => (b * (columns[j][row] - model.mean[j])) / model.sd[j]);
+  return mapped(Float64Array, model.coefficients, (b, j) => (b * (columns[j][row] - model.mean[j])) / model.sd[j]);
 }
 
 /** The predicted probability of every row. */
 export function predictLogistic(model: LogisticModel, columns: Float64Array[], rows: ArrayLike<number>): Float64Array {
-  return Float64Array.from(rows as ArrayLike<number>, (row) => {
+  return mapped(Float64Array, rows as ArrayLike<number>, (row) => {
     let eta = model.intercept;
     for (let j = 0; j < model.coefficients.length; j++) eta += (model.coefficients[j] * (columns[j][row] - model.mean[j])) / model.sd[j];
     return sigmoid(eta);

@@ -9,7 +9,7 @@
  * medians) from making the h-subset singular.
  */
 import { chiSquareQuantile } from './chiSquare';
-import { median } from './robust';
+import { median, selectNth } from './robust';
 import { createRandom } from './random';
 import { cholesky, logDeterminantFromCholesky, mahalanobisSquared, subsetMoments } from './smallMatrix';
 
@@ -24,7 +24,7 @@ export function minimumCovarianceDeterminant(points: Float64Array, p: number, op
   if (!Number.isInteger(n) || n < p + 2) throw new Error(`invalid points: need at least ${p + 2} rows of ${p}`);
   if (!(trials >= 1) || !(ridge >= 0)) throw new Error(`invalid MCD options: trials ${trials}, ridge ${ridge}`);
   const random = createRandom(options.seed);
-  const subsampleRows = n > 1500 ? random.shuffled(Array.from({ length: n }, (_, i) => i)).slice(0, 1500) : null;
+  const subsampleRows = n > 1500 ? random.shuffled(Array.from(new Int32Array(n).keys())).slice(0, 1500) : null;
   const subsample = subsampleRows ? gather(points, p, subsampleRows) : points;
   const m = subsample.length / p;
   const estimate = (pts: Float64Array, rows: Int32Array, count: number): Candidate | null => {
@@ -81,10 +81,14 @@ function gather(points: Float64Array, p: number, rows: number[]): Float64Array {
   return out;
 }
 
-/** Indices of the h smallest distances (ties broken by index). */
+/** Indices of the h smallest distances (ties broken by index); the h-th smallest found by selection, not a sort. */
 function closestRows(d2: Float64Array, h: number): Int32Array {
-  const sorted = Float64Array.from(d2).sort();
-  const limit = sorted[h - 1];
+  const copy = Float64Array.from(d2);
+  let finite = true;
+  for (let i = 0; i < copy.length && finite; i++) finite = copy[i] === copy[i];
+  if (finite) selectNth(copy, h - 1);
+  else copy.sort(); // a NaN (a singular estimate) sorts last
+  const limit = copy[h - 1];
   const rows = new Int32Array(h);
   let count = 0;
   for (let i = 0; i < d2.length && count < h; i++) if (d2[i] < limit) rows[count++] = i;

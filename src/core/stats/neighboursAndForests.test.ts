@@ -67,3 +67,18 @@ describe('minimum covariance determinant', () => {
     expect(far).toBeGreaterThan(390);
   });
 });
+
+describe('local outlier factor for some points only', () => {
+  it('gives the wanted points the factor of the full computation to the bit, and the others none', async () => {
+    const { localOutlierFactor } = await import('./localOutlierFactor');
+    const points = cloud(8, 3_000, 2, 8); // rounded: duplicates and ties among the neighbours
+    const all = localOutlierFactor(points, 2, 20).factor;
+    const wanted = Uint8Array.from({ length: 3_000 }, (_, i) => (points[2 * i] + points[2 * i + 1] > 0.5 ? 1 : 0));
+    const some = localOutlierFactor(points, 2, 20, wanted).factor;
+    let same = 0;
+    for (let i = 0; i < 3_000; i++) {
+      if (wanted[i]) { expect(Object.is(some[i], all[i]), `row ${i}`).toBe(true); same++; } else expect(some[i]).toBeNaN();
+    }
+    expect(same).toBeGreaterThan(500);
+  });
+});

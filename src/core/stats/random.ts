@@ -48,7 +48,9 @@ export function createRandom(seed: number): Random {
       const copy = items.slice();
       for (let i = copy.length - 1; i > 0; i--) {
         const j = int(i + 1);
-        [copy[i], copy[j]] = [copy[j], copy[i]];
+        const swapped = copy[i];
+        copy[i] = copy[j];
+        copy[j] = swapped;
       }
       return copy;
     },

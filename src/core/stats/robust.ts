@@ -2,10 +2,54 @@
  * Robust location and scale: the median and the median absolute deviation (MAD), which a
  * few extreme marks cannot drag the way they drag the mean and standard deviation.
  */
-import { quantileSorted, sortedCopy, type Numbers } from './descriptive';
+import { quantileSorted, type Numbers } from './descriptive';
 
+/**
+ * The middle order statistics found by selection rather than a full sort (linear time: the
+ * detectors take dozens of medians of whole events), combined exactly as quantileSorted
+ * combines them, so the result is the sorted version's to the bit (a −0 the selection may
+ * take for a +0 leaves no trace: −0 + 0 is +0). With a NaN the sort itself decides.
+ */
 export function median(values: Numbers): number {
-  return quantileSorted(sortedCopy(values), 0.5);
+  const n = values.length;
+  if (n === 0) return NaN;
+  const copy = Float64Array.from(values as ArrayLike<number>);
+  for (let i = 0; i < n; i++) if (copy[i] !== copy[i]) return quantileSorted(copy.sort(), 0.5);
+  const lower = (n - 1) >> 1, fraction = (n - 1) / 2 - lower;
+  selectNth(copy, lower);
+  const below = copy[lower];
+  let above = below;
+  if (n > 1) {
+    above = Infinity;
+    for (let i = lower + 1; i < n; i++) if (copy[i] < above) above = copy[i];
+  }
+  return below + (above - below) * fraction;
+}
+
+/** Rearranges `values` (no NaN) so that values[k] is the k-th smallest, none after it smaller (Hoare's selection, middle-of-three pivots). */
+export function selectNth(values: Float64Array, k: number): void {
+  let lo = 0, hi = values.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Middle of three as the pivot, which also guards both scans.
+    if (values[mid] < values[lo]) swap(values, mid, lo);
+    if (values[hi] < values[lo]) swap(values, hi, lo);
+    if (values[hi] < values[mid]) swap(values, hi, mid);
+    const pivot = values[mid];
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) { swap(values, i, j); i++; j--; }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(values: Float64Array, a: number, b: number): void {
+  const t = values[a]; values[a] = values[b]; values[b] = t;
 }
 
 /** Raw MAD: median of |x − median(x)|, not scaled (multiply by 1.4826 for a normal sd). */
@@ -23,16 +67,29 @@ export function meanAbsoluteDeviation(values: Numbers, centre: number): number {
   return sum / values.length;
 }
 
+/** What a modified z-score needs of its sample, computed once when many values are judged against one sample. */
+export interface RobustSpread {
+  median: number;
+  /** Raw MAD. */
+  mad: number;
+  /** Mean absolute deviation around the median: the scale when the MAD is zero. */
+  meanAd: number;
+}
+
+export function robustSpread(sample: Numbers): RobustSpread {
+  const centre = median(sample);
+  const mad = medianAbsoluteDeviation(sample, centre);
+  return { median: centre, mad, meanAd: mad > 0 ? NaN : meanAbsoluteDeviation(sample, centre) };
+}
+
 /**
  * Iglewicz and Hoaglin's modified z-score of x against a sample: 0.6745·(x − median)/MAD.
  * When more than half the sample is identical the MAD is zero; then, as IBM SPSS and
  * Iglewicz–Hoaglin suggest, 0.7979·(x − median)/meanAD is used. Zero spread gives 0.
  */
-export function modifiedZScore(x: number, sample: Numbers): { z: number; median: number; scale: number } {
-  const centre = median(sample);
-  const mad = medianAbsoluteDeviation(sample, centre);
+export function modifiedZScore(x: number, sample: Numbers | RobustSpread): { z: number; median: number; scale: number } {
+  const { median: centre, mad, meanAd } = 'mad' in sample ? sample : robustSpread(sample);
   if (mad > 0) return { z: (0.6745 * (x - centre)) / mad, median: centre, scale: mad / 0.6745 };
-  const meanAd = meanAbsoluteDeviation(sample, centre);
   if (meanAd > 0) return { z: (0.7979 * (x - centre)) / meanAd, median: centre, scale: meanAd / 0.7979 };
   return { z: 0, median: centre, scale: 0 };
 }

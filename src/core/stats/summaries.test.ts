@@ -46,3 +46,21 @@ describe('ranks and standardisation', () => {
     expect(robust.values[4]).toBeCloseTo(97 / 1.4826, 10);
   });
 });
+
+describe('median by selection', () => {
+  it('is the sorted median to the bit: odd and even lengths, ties, ±0, infinities, NaN', async () => {
+    const { quantileSorted, sortedCopy } = await import('./descriptive');
+    const { createRandom } = await import('./random');
+    for (const values of [[0, -0, 0], [-0, 0, -0], [0, -0], [-0, 0], [1, -0, 0, 2], [-0, 0, 0, -0, 0], [Infinity, 1, 2], [Infinity, Infinity, 1]]) {
+      expect(Object.is(median(values), quantileSorted(sortedCopy(values), 0.5)), `${values}`).toBe(true);
+    }
+    const random = createRandom(3);
+    const pool = [0, -0, Infinity, -Infinity, NaN, 1, -1, 2.5];
+    for (let trial = 0; trial < 3_000; trial++) {
+      const n = 1 + random.int(trial < 2_000 ? 12 : 400);
+      const values = Float64Array.from({ length: n }, () => (random.next() < 0.3 ? pool[random.int(pool.length - (trial % 2 ? 0 : 3))] : Math.round(random.normal() * 3) / 2));
+      const expected = quantileSorted(sortedCopy(values), 0.5);
+      expect(Object.is(median(values), expected), `${Array.from(values)} → ${median(values)} vs ${expected}`).toBe(true);
+    }
+  });
+});

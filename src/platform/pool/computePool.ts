@@ -42,9 +42,16 @@ export interface PoolStats {
   retries: number;
 }
 
+const coreCount = (): number => globalThis.navigator?.hardwareConcurrency ?? 2;
+
 /** Default size: cores − 1, at least 1, at most 8 (the main thread keeps a core to render). */
-export function defaultPoolSize(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
+export function defaultPoolSize(cores = coreCount()): number {
   return Math.min(8, Math.max(1, cores - 1));
+}
+
+/** A worker on every core, at most 8: for work the main thread only waits on. */
+export function everyCoreSize(cores = coreCount()): number {
+  return Math.min(8, Math.max(1, cores));
 }
 
 /**
@@ -57,6 +64,9 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   private readonly queue: Job[] = [];
   private readonly spaceWaiters: (() => void)[] = [];
   private counters = { completed: 0, crashes: 0, retries: 0 };
+  /** The size asked for by resize(); widened() lends more workers on top while its work runs. */
+  private baseSize = 0;
+  private readonly widenings: number[] = [];
 
   constructor(
     private readonly spawn: () => PoolWorker,
@@ -86,6 +96,34 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   /** Grows or shrinks the pool; busy workers beyond the new size retire when their task ends. */
   resize(size: number): void {
     if (!Number.isInteger(size) || size < 1 || size > 8) throw new Error(`invalid pool size: ${size} (1 to 8)`);
+    this.baseSize = size;
+    this.applySize();
+  }
+
+  /**
+   * Runs `work` with at least `size` workers, then gives the pool back the size it would
+   * have without it (resize()'s, or the largest other widening still running). A Results run
+   * takes every core this way while the page only waits for it.
+   */
+  async widened<T>(size: number, work: () => Promise<T>): Promise<T> {
+    if (!Number.isInteger(size) || size < 1 || size > 8) throw new Error(`invalid pool size: ${size} (1 to 8)`);
+    this.widenings.push(size);
+    this.applySize();
+    try {
+      return await work();
+    } finally {
+      this.widenings.splice(this.widenings.indexOf(size), 1);
+      this.applySize();
+    }
+  }
+
+  /** widened() to a worker on every core. */
+  everyCore<T>(work: () => Promise<T>): Promise<T> {
+    return this.widened(everyCoreSize(), work);
+  }
+
+  private applySize(): void {
+    const size = Math.max(this.baseSize, ...this.widenings);
     const active = this.slots.filter((slot) => !slot.retiring);
     for (let i = active.length; i < size; i++) this.slots.push(this.createSlot());
     for (const slot of active.slice(size)) {

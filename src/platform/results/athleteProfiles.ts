@@ -11,6 +11,7 @@ import { text } from './labSql';
 import type { RecordedRun } from './detectorRuns';
 import type { ResultsDatabase, ResultsPorts } from './resultsPorts';
 import type { AthleteMatch, AthleteProfile, EventDistribution, LearnedStanding, PerformanceFlag, ProfilePerformance } from './results.types';
+import { mapped } from '../../core/stats/mapped';
 
 export async function searchAthletes(db: ResultsDatabase, query: string, limit = 20): Promise<AthleteMatch[]> {
   const key = normaliseName(query);
@@ -80,7 +81,7 @@ async function explainFlags(ports: ResultsPorts, athleteId: number, rows: Perfor
       const mine = [...detectorOf.keys()].filter((k) => detectorOf[k] === detectorId);
       const run = runs.find((r) => r.detectorId === detectorId)!;
       return {
-        detectorId, params: run.params, performanceIds: Int32Array.from(mine, (k) => storedIds[k]), scores: Float64Array.from(mine, (k) => scores[k]),
+        detectorId, params: run.params, performanceIds: mapped(Int32Array, mine, (k) => storedIds[k]), scores: mapped(Float64Array, mine, (k) => scores[k]),
         threshold: mine.length > 0 ? thresholds[mine[0]] : Infinity,
       };
     });

@@ -28,17 +28,21 @@ export function cacheKey(scope: CacheScope, event: string, sex: string): string 
 }
 
 export const indexedDbRunCache: RunCache = {
-  async read(key) {
+  async read(keys) {
     try {
-      const entry = await (await database()).get('detectorCache', key);
-      return entry ? { scores: entry.scores, threshold: entry.threshold } : null;
+      // One transaction for the lot: a run asks for every detector of every group at once.
+      const store = (await database()).transaction('detectorCache').store;
+      const entries = await Promise.all(keys.map((key) => store.get(key)));
+      return entries.map((entry) => (entry ? { scores: entry.scores, threshold: entry.threshold } : null));
     } catch {
-      return null;
+      return keys.map(() => null);
     }
   },
-  async write(key, scores, threshold) {
+  async write(entries) {
     try {
-      await (await database()).put('detectorCache', { key, createdAt: Date.now(), scores, threshold });
+      const transaction = (await database()).transaction('detectorCache', 'readwrite');
+      const createdAt = Date.now();
+      await Promise.all([...entries.map((e) => transaction.store.put({ key: e.key, createdAt, scores: e.scores, threshold: e.threshold })), transaction.done]);
       return true;
     } catch {
       return false;
@@ -50,9 +54,9 @@ export const indexedDbRunCache: RunCache = {
 export function memoryRunCache(): RunCache {
   const entries = new Map<string, { scores: Float64Array; threshold: number }>();
   return {
-    read: async (key) => entries.get(key) ?? null,
-    write: async (key, scores, threshold) => {
-      entries.set(key, { scores: scores.slice(), threshold });
+    read: async (keys) => keys.map((key) => entries.get(key) ?? null),
+    write: async (written) => {
+      for (const e of written) entries.set(e.key, { scores: e.scores.slice(), threshold: e.threshold });
       return true;
     },
   };

@@ -1,11 +1,15 @@
 /**
- * The detector runs of the session. A run of one detector fetches each event and sex's
- * columns from DuckDB once per job (eventFeaturesSql, shared by every detector of the job) as
- * Arrow IPC, sends all groups to the compute pool at once so every worker is busy, turns the
- * scores into flags with the shared rule (flagScores) and stores them in the `anomalies`
- * table. Groups already in the cache are read instead of run. Each run is recorded with the
+ * The detector runs of the session. A run takes every event and sex group once: its columns
+ * come from DuckDB as Arrow IPC, are read into typed arrays here and transferred to one
+ * compute task that runs every chosen detector over them, so the context the detectors share
+ * (performanceContext.ts) is computed once per group and run, where the columns are. Groups
+ * go to the pool largest first, all at once, with a worker on every core while the run lasts
+ * (ResultsPool.everyCore). A group and detector found in the cache is read instead of run.
+ * The scores stay in memory for the evaluation (ScoredGroups); the flagged performances of
+ * every detector go into the `anomalies` table in one insert. Each run is recorded with the
  * dataset fingerprint it was made on, so a change of the data leaves none that could be
- * mistaken for current; runs go one at a time, since a cancelled one may still be storing.
+ * mistaken for current; runs go one at a time. A cancelled run records nothing, but the
+ * groups it finished are in the cache for the next.
  */
 import { eventGroupLabel } from '../../core/athletics/events';
 import { eventFeaturesSql, eventGroupsSql } from '../../core/athletics/resultsSql';
@@ -14,12 +18,13 @@ import { resolveParameters } from '../../core/detectors/parameters';
 import { getDetector } from '../../core/detectors/registry';
 import type { DetectorParameters } from '../../core/detectors/types';
 import { CancelledError } from '../dataError';
-import { integersOf, ipcOfColumns, readIpc } from './arrowReading';
+import { ipcOfColumns } from './arrowReading';
 import { cacheKey } from './detectorCache';
-import { groupPerformanceIdsSql, storeAnomaliesSql } from './labSql';
+import { storeAnomaliesSql } from './labSql';
 import type { ResultsPorts } from './resultsPorts';
 import type { DetectorChoice, DetectorRunSummary, EventSummary, JobOptions } from './results.types';
-import type { DetectGroupResult } from './work/detectGroup';
+import { ScoredGroups, type GroupScores } from './scoredGroups';
+import { eventGroupColumns } from './work/eventGroupColumns';
 
 export interface RecordedRun {
   detectorId: string;
@@ -32,10 +37,15 @@ export interface RecordedRun {
 
 export type RunOptions = JobOptions & { seed?: number; onDetector?: (summary: DetectorRunSummary) => void };
 
+type CacheEntry = { key: string; scores: Float64Array; threshold: number };
+
 export class DetectorRuns {
   #ports: ResultsPorts;
   #runs = new Map<string, RecordedRun>();
   #running: Promise<unknown> = Promise.resolve();
+  #scored: ScoredGroups | null = null;
+  /** Cache entries are written after a run has been published; the next run reads after them. */
+  #cacheWrites: Promise<unknown> = Promise.resolve();
 
   constructor(ports: ResultsPorts) {
     this.#ports = ports;
@@ -43,6 +53,7 @@ export class DetectorRuns {
 
   clear(): void {
     this.#runs.clear();
+    this.#scored = null;
   }
 
   /** The runs made on the data with this fingerprint, in the order they finished. */
@@ -50,11 +61,16 @@ export class DetectorRuns {
     return [...this.#runs.values()].filter((r) => r.fingerprint === fingerprint);
   }
 
+  /** Every score of the current runs, for the evaluation. */
+  scored(fingerprint: string): ScoredGroups | null {
+    return this.#scored?.fingerprint === fingerprint ? this.#scored : null;
+  }
+
   eventGroups(): Promise<EventSummary[]> {
     return this.#ports.db.rows<EventSummary>(eventGroupsSql);
   }
 
-  /** Runs `choices` in turn, after any run before; `onDetector` hears of each as it is stored. */
+  /** Runs `choices` together, after any run before; `onDetector` hears of each as it is stored. */
   run(choices: DetectorChoice[], fingerprint: string, options: RunOptions = {}): Promise<DetectorRunSummary[]> {
     const run = this.#running.catch(() => undefined).then(() => this.#runAll(choices, fingerprint, options));
     this.#running = run;
@@ -62,90 +78,122 @@ export class DetectorRuns {
   }
 
   async #runAll(choices: DetectorChoice[], fingerprint: string, options: RunOptions): Promise<DetectorRunSummary[]> {
+    const { db, pool, cache } = this.#ports;
     const groups = await this.eventGroups();
     if (groups.length === 0) throw new Error('no results loaded: load a results file first');
-    const fetched = new Map<string, Promise<Uint8Array>>();
-    const features = (group: EventSummary) => {
-      const key = `${group.event}|${group.sex}`;
-      if (!fetched.has(key)) fetched.set(key, this.#ports.db.queryIpc(eventFeaturesSql(group.event, group.sex)));
-      return fetched.get(key)!;
-    };
-    const summaries: DetectorRunSummary[] = [];
-    for (const choice of choices) {
-      options.signal?.throwIfAborted();
-      const run = await this.#runOne(choice, groups, fingerprint, options.seed ?? 1, features, options);
-      this.#runs.delete(run.detectorId);
-      this.#runs.set(run.detectorId, run);
-      summaries.push(run.summary);
-      options.onDetector?.(run.summary);
-    }
-    return summaries;
-  }
-
-  async #groupIds(group: EventSummary): Promise<Int32Array> {
-    return integersOf(readIpc(await this.#ports.db.queryIpc(groupPerformanceIdsSql(group.event, group.sex))), 'performance_id');
-  }
-
-  async #runOne(choice: DetectorChoice, groups: EventSummary[], fingerprint: string, seed: number, features: (group: EventSummary) => Promise<Uint8Array>, options: JobOptions): Promise<RecordedRun> {
-    const { db, pool, cache } = this.#ports;
-    const detector = getDetector(choice.id);
-    const params = resolveParameters(detector, choice.params);
-    const scope = { fingerprint, detectorId: detector.id, params, seed };
+    if (this.#scored?.fingerprint !== fingerprint) this.#scored = new ScoredGroups(fingerprint);
+    const scored = this.#scored;
+    const seed = options.seed ?? 1;
+    const chosen = choices.map((choice) => {
+      const detector = getDetector(choice.id);
+      const params = resolveParameters(detector, choice.params);
+      return { detector, params, scope: { fingerprint, detectorId: detector.id, params, seed } };
+    });
     const started = performance.now();
-    let done = 0;
-    let fromCache = true;
-    const problems: string[] = [];
-    const report = (group: EventSummary) =>
-      options.onProgress?.({ phase: `${detector.label}: ${eventGroupLabel(group.event, group.sex)}, ${++done} of ${groups.length} groups`, done, total: groups.length });
-    const perGroup = await Promise.all(groups.map(async (group): Promise<DetectGroupResult> => {
-      const key = cacheKey(scope, group.event, group.sex);
-      const cached = await cache.read(key);
-      if (cached) {
-        const ids = await this.#groupIds(group);
-        if (ids.length === cached.scores.length) {
-          report(group);
-          return { performanceIds: ids, scores: cached.scores, threshold: cached.threshold };
+    const byDetector = chosen.map(() => new Map<string, GroupScores>());
+    const cachedGroups = chosen.map(() => 0), workerMs = chosen.map(() => 0);
+    let contextMs = 0;
+    const written: CacheEntry[] = [];
+    const performances = groups.reduce((sum, g) => sum + g.performances, 0);
+    let doneGroups = 0, donePerformances = 0;
+    await this.#cacheWrites;
+    const judge = async (group: EventSummary): Promise<void> => {
+      const key = ScoredGroups.keyOf(group);
+      const groupKey = { event: group.event, sex: group.sex, direction: group.direction };
+      const keys = chosen.map((c) => cacheKey(c.scope, group.event, group.sex));
+      const cached = await cache.read(keys);
+      let known = scored.group(key);
+      const usable = (d: number) => cached[d] !== null && known !== undefined && cached[d]!.scores.length === known.performanceIds.length;
+      let needed: number[] = [];
+      if (!known || !chosen.every((_, d) => usable(d))) {
+        options.signal?.throwIfAborted();
+        const { columns, performanceIds } = eventGroupColumns(await db.queryIpc(eventFeaturesSql(group.event, group.sex)), groupKey);
+        known ??= scored.addGroup({ key: groupKey, performanceIds, athleteIds: columns.athlete.slice(), seasons: columns.season.slice(), marks: columns.mark.slice() });
+        needed = chosen.map((_, d) => d).filter((d) => !usable(d));
+        if (needed.length > 0) {
+          options.signal?.throwIfAborted();
+          const { mark, athlete, season, dayNumber, age, wind } = columns;
+          const judged = await pool.run('resultsDetect', {
+            group: groupKey, columns: { mark, athlete, season, dayNumber, age, wind },
+            detectors: needed.map((d) => ({ id: chosen[d].detector.id, params: chosen[d].params })), seed,
+          }, { signal: options.signal });
+          contextMs += judged.contextMilliseconds;
+          judged.runs.forEach((result, j) => {
+            const d = needed[j];
+            workerMs[d] += result.milliseconds;
+            if ('problem' in result) {
+              byDetector[d].set(key, { problem: `${eventGroupLabel(group.event, group.sex)}: ${result.problem}` });
+              return;
+            }
+            byDetector[d].set(key, { scores: result.scores, threshold: result.threshold });
+            written.push({ key: keys[d], scores: result.scores, threshold: result.threshold });
+          });
         }
       }
-      fromCache = false;
-      const bytes = (await features(group)).slice();
-      try {
-        const result = await pool.run('resultsDetect', { features: bytes, group: { event: group.event, sex: group.sex, direction: group.direction }, detectorId: detector.id, params, seed }, { signal: options.signal });
-        await cache.write(key, result.scores.slice(), result.threshold);
-        report(group);
-        return result;
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        // One group the method cannot judge (too few results…) does not stop the others.
-        problems.push(`${eventGroupLabel(group.event, group.sex)}: ${(error as Error).message}`);
-        report(group);
-        const ids = await this.#groupIds(group);
-        return { performanceIds: ids, scores: new Float64Array(ids.length).fill(NaN), threshold: Infinity };
-      }
-    }));
-    if (options.signal?.aborted) throw new CancelledError(detector.label);
-    const total = perGroup.reduce((s, g) => s + g.scores.length, 0);
-    const ids = new Int32Array(total), scores = new Float64Array(total), flagged = new Uint8Array(total), thresholds = new Float64Array(total);
-    let offset = 0;
-    for (const group of perGroup) {
-      ids.set(group.performanceIds, offset);
-      scores.set(group.scores, offset);
-      flagged.set(flagScores(group.scores, group.threshold), offset);
-      thresholds.fill(group.threshold, offset, offset + group.scores.length);
-      offset += group.scores.length;
+      chosen.forEach((_, d) => {
+        if (needed.includes(d)) return;
+        byDetector[d].set(key, cached[d]!);
+        cachedGroups[d]++;
+      });
+      doneGroups++;
+      donePerformances += group.performances;
+      options.onProgress?.({
+        phase: `Detectors (${chosen.length}): ${eventGroupLabel(group.event, group.sex)}, ${doneGroups} of ${groups.length} event groups`,
+        done: donePerformances, total: performances,
+      });
+    };
+    try {
+      await pool.everyCore(() => Promise.all(groups.map(judge)));
+    } finally {
+      // What was judged stays in the cache, a cancelled run's finished groups too.
+      this.#cacheWrites = this.#cacheWrites.then(() => (written.length > 0 ? cache.write(written) : true));
     }
+    if (options.signal?.aborted) throw new CancelledError('Detectors');
+    await this.#store(chosen.map((c) => c.detector.id), byDetector, groups);
+    const milliseconds = performance.now() - started;
+    return chosen.map((c, d) => {
+      scored.setScores(c.detector.id, byDetector[d]);
+      let flagged = 0;
+      const problems: string[] = [];
+      for (const judged of byDetector[d].values()) {
+        if ('problem' in judged) problems.push(judged.problem);
+        else flagged += flagScores(judged.scores, judged.threshold).reduce((sum, f) => sum + f, 0);
+      }
+      const summary: DetectorRunSummary = {
+        detectorId: c.detector.id, label: c.detector.label, flagged, performances, milliseconds, workerMilliseconds: workerMs[d], contextMilliseconds: contextMs,
+        fromCache: cachedGroups[d] === groups.length, groupsFromCache: cachedGroups[d], groups: groups.length, problems,
+      };
+      this.#runs.delete(c.detector.id);
+      this.#runs.set(c.detector.id, { detectorId: c.detector.id, label: c.detector.label, params: c.params, seed, fingerprint, summary });
+      options.onDetector?.(summary);
+      return summary;
+    });
+  }
+
+  /** The flagged performances of every chosen detector, replacing their earlier ones, in one insert. */
+  async #store(detectorIds: string[], byDetector: Map<string, GroupScores>[], groups: EventSummary[]): Promise<void> {
+    const { db } = this.#ports;
+    const detector: string[] = [], ids: number[] = [], scores: number[] = [], thresholds: number[] = [];
+    detectorIds.forEach((id, d) => {
+      for (const group of groups) {
+        const judged = byDetector[d].get(ScoredGroups.keyOf(group));
+        const performanceIds = this.#scored!.group(ScoredGroups.keyOf(group))!.performanceIds;
+        if (!judged || 'problem' in judged) continue;
+        const flags = flagScores(judged.scores, judged.threshold);
+        for (let i = 0; i < flags.length; i++) {
+          if (!flags[i]) continue;
+          detector.push(id); ids.push(performanceIds[i]); scores.push(judged.scores[i]); thresholds.push(judged.threshold);
+        }
+      }
+    });
     await db.insertArrow('anomaly_staging', ipcOfColumns({
+      detector: { kind: 'text', values: detector },
       performance_id: { kind: 'int', values: ids },
       score: { kind: 'float', values: scores },
-      flagged: { kind: 'int', values: flagged },
+      flagged: { kind: 'int', values: new Int32Array(ids.length).fill(1) },
       threshold: { kind: 'float', values: thresholds },
     }), true);
-    for (const statement of storeAnomaliesSql(detector.id, 'anomaly_staging')) await db.exec(statement);
+    for (const statement of storeAnomaliesSql(detectorIds, 'anomaly_staging')) await db.exec(statement);
     await db.exec('DROP TABLE anomaly_staging');
-    const flaggedCount = flagged.reduce((s, f) => s + f, 0);
-    return {
-      detectorId: detector.id, label: detector.label, params, seed, fingerprint,
-      summary: { detectorId: detector.id, label: detector.label, flagged: flaggedCount, performances: total, milliseconds: performance.now() - started, fromCache, problems },
-    };
   }
 }

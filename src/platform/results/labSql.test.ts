@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { assignAthleteIdsSql, createPerformancesSql } from '../../core/athletics/resultsSql';
-import { consensusSql, createAnomaliesSql, evaluationInputSql, mostFlaggedAthletesSql, storeAnomaliesSql } from './labSql';
+import { consensusSql, createAnomaliesSql, mostFlaggedAthletesSql, storeAnomaliesSql } from './labSql';
 
 /*
  * The engine's SQL on real (native) DuckDB over six hand-made performances of three athletes
@@ -18,12 +18,13 @@ const performances: [number, string, string, number | null, string | null][] = [
   [6, 'cy', '100-metres', 11.2, null],
 ];
 
-type Score = [performanceId: number, score: number, flagged: 0 | 1];
+type Score = [detector: string, performanceId: number, score: number, flagged: 0 | 1];
 
-async function store(connection: DuckDBConnection, detector: string, scores: Score[]): Promise<void> {
-  const values = scores.map(([id, score, flagged]) => `(${id}, ${score}, ${flagged}, 1.5)`).join(', ');
-  await connection.run(`CREATE OR REPLACE TABLE staging AS SELECT * FROM (VALUES ${values}) t(performance_id, score, flagged, threshold)`);
-  for (const statement of storeAnomaliesSql(detector, 'staging')) await connection.run(statement);
+/** One run of some detectors: their flagged performances (the engine stores no others; a 0 here shows the SQL keeps what it is given). */
+async function store(connection: DuckDBConnection, detectors: string[], scores: Score[]): Promise<void> {
+  const values = scores.map(([detector, id, score, flagged]) => `('${detector}', ${id}, ${score}, ${flagged}, 1.5)`).join(', ');
+  await connection.run(`CREATE OR REPLACE TABLE staging AS SELECT * FROM (VALUES ${values}) t(detector, performance_id, score, flagged, threshold)`);
+  for (const statement of storeAnomaliesSql(detectors, 'staging')) await connection.run(statement);
 }
 
 async function lab(): Promise<DuckDBConnection> {
@@ -36,18 +37,16 @@ async function lab(): Promise<DuckDBConnection> {
       ${mark ?? 'NULL'}, '${mark ?? 'DNF'}', 0, ${date ? `DATE '${date}'` : 'NULL'}, ${date ? date.slice(0, 4) : 'NULL'}, NULL, NULL, NULL, NULL, NULL)`);
   }
   await connection.run(assignAthleteIdsSql); // ann 0, bo 1, cy 2 (dense rank of the key)
-  // A first z run, replaced below: none of its rows may survive.
-  await store(connection, 'z', [[1, 9, 1], [3, 9, 1]]);
-  await store(connection, 'z', [[1, 0.5, 0], [2, 3.2, 1], [4, 2.9, 1]]);
-  await store(connection, 'iqr', [[2, 2.0, 1], [3, 2.5, 1], [4, 1.0, 0]]);
-  await store(connection, 'lof', [[2, 1.8, 1], [3, 1.6, 1], [4, 1.7, 1]]);
+  // A first run of z and iqr; z is replaced below and none of its rows may survive, iqr's stay.
+  await store(connection, ['z', 'iqr'], [['z', 1, 9, 1], ['z', 3, 9, 1], ['iqr', 2, 2.0, 1], ['iqr', 3, 2.5, 1], ['iqr', 4, 1.0, 0]]);
+  await store(connection, ['z', 'lof'], [['z', 1, 0.5, 0], ['z', 2, 3.2, 1], ['z', 4, 2.9, 1], ['lof', 2, 1.8, 1], ['lof', 3, 1.6, 1], ['lof', 4, 1.7, 1]]);
   return connection;
 }
 
 const rows = async (connection: DuckDBConnection, sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
 
 describe('storeAnomaliesSql', () => {
-  it("replaces a detector's earlier scores and leaves the other detectors' alone", async () => {
+  it("replaces the run's detectors' earlier rows and leaves the other detectors' alone", async () => {
     const connection = await lab();
     const stored = await rows(connection, 'SELECT detector, performance_id, score, flagged FROM anomalies ORDER BY detector, performance_id');
     expect(stored.map((r) => `${r.detector}:${r.performance_id}:${r.score}:${r.flagged}`)).toEqual([
@@ -55,30 +54,6 @@ describe('storeAnomaliesSql', () => {
       'lof:2:1.8:1', 'lof:3:1.6:1', 'lof:4:1.7:1',
       'z:1:0.5:0', 'z:2:3.2:1', 'z:4:2.9:1',
     ]);
-  });
-});
-
-describe('evaluationInputSql', () => {
-  it('puts each chosen detector beside every analysable performance, null where it gave no score', async () => {
-    const connection = await lab();
-    const pivot = await rows(connection, evaluationInputSql(['z', 'iqr']));
-    // Performances 5 (no mark) and 6 (no date) are not analysed; lof is not asked for.
-    // Groups in order of event and sex: 100-metres female 0, long-jump female 1.
-    expect(pivot.map((r) => [r.performance_id, r.athlete_id, r.season, r.group_id, r.higher, r.mark, r.s0, r.f0, r.s1, r.f1])).toEqual([
-      [1, 0, 2020, 0, 0, 11, 0.5, 0, null, null],
-      [2, 0, 2021, 0, 0, 10.5, 3.2, 1, 2, 1],
-      [3, 1, 2020, 1, 1, 7, null, null, 2.5, 1],
-      [4, 1, 2021, 1, 1, 8.5, 2.9, 1, 1, 0],
-    ]);
-    expect(Object.keys(pivot[0])).toEqual(['performance_id', 'athlete_id', 'season', 'group_id', 'higher', 'mark', 's0', 'f0', 's1', 'f1']);
-    // One event: only its performances.
-    expect((await rows(connection, evaluationInputSql(['z'], 'long-jump'))).map((r) => r.performance_id)).toEqual([3, 4]);
-  });
-
-  it('without detectors gives the performances alone', async () => {
-    const pivot = await rows(await lab(), evaluationInputSql([]));
-    expect(pivot.map((r) => r.performance_id)).toEqual([1, 2, 3, 4]);
-    expect(Object.keys(pivot[0])).not.toContain('s0');
   });
 });
 

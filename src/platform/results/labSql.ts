@@ -50,11 +50,16 @@ export function insertPerformancesSql(raw: string, parsed: string, fileId: numbe
 export const createAnomaliesSql = `CREATE TABLE IF NOT EXISTS anomalies (
   detector VARCHAR, performance_id INTEGER, score DOUBLE, flagged INTEGER, threshold DOUBLE)`;
 
-/** A detector's scores from `staging` (performance_id, score, flagged, threshold) replace its earlier ones. */
-export function storeAnomaliesSql(detector: string, staging: string): string[] {
+/**
+ * The detectors' flagged performances from `staging` (detector, performance_id, score,
+ * flagged, threshold) replace those detectors' earlier ones. Only flagged performances are
+ * stored: the consensus, the profiles and the export ask for nothing else, and every score
+ * stays in the engine's memory for the evaluation (scoredGroups.ts).
+ */
+export function storeAnomaliesSql(detectors: string[], staging: string): string[] {
   return [
-    `DELETE FROM anomalies WHERE detector = ${text(detector)}`,
-    `INSERT INTO anomalies SELECT ${text(detector)}, performance_id, score, flagged, threshold FROM ${id(staging)}`,
+    `DELETE FROM anomalies WHERE detector IN (${detectors.map(text).join(', ') || 'NULL'})`,
+    `INSERT INTO anomalies SELECT detector, performance_id, score, flagged, threshold FROM ${id(staging)}`,
   ];
 }
 
@@ -65,36 +70,6 @@ export const createSanctionPeriodsSql = `CREATE OR REPLACE TABLE sanction_period
 export const fingerprintSql = `SELECT count(*)::INTEGER AS n,
   coalesce(bit_xor(hash(performance_id, athlete_key, dob, event, sex, mark, mark_flags, date, season, wind)), 0)::VARCHAR AS h
 FROM performances`;
-
-/** The performance ids of one event and sex in eventFeaturesSql's row order. */
-export function groupPerformanceIdsSql(event: string, sex: string): string {
-  return `SELECT performance_id FROM performances
-  WHERE event = ${text(event)} AND sex = ${text(sex)} AND mark IS NOT NULL AND date IS NOT NULL
-  ORDER BY date, performance_id`;
-}
-
-/**
- * Every scored performance (of one event, or all) with each detector's score (s0…) and flag
- * (f0…) beside it, its event-and-sex group as a number and whether higher is better in it
- * (numbers cross to the worker far cheaper than three text columns). The scores are pivoted
- * by performance id alone (an integer key: millions of anomaly rows group fast) and then
- * joined to the performances' own columns.
- */
-export function evaluationInputSql(detectors: string[], event: string | null = null): string {
-  const pivots = detectors
-    .map((d, i) => `max(score) FILTER (WHERE detector = ${text(d)}) AS s${i}, max(flagged) FILTER (WHERE detector = ${text(d)})::TINYINT AS f${i}`)
-    .join(',\n    ');
-  const list = detectors.map(text).join(', ') || 'NULL';
-  const columns = detectors.map((_, i) => `s.s${i}, s.f${i}`).join(', ');
-  return `WITH s AS (
-    SELECT performance_id${pivots ? `,\n    ${pivots}` : ''}
-    FROM anomalies WHERE detector IN (${list}) GROUP BY performance_id)
-  SELECT p.performance_id, p.athlete_id, p.season, (dense_rank() OVER (ORDER BY p.event, p.sex) - 1)::INTEGER AS group_id,
-    (p.direction = 'higher')::INTEGER AS higher, p.mark${columns ? `, ${columns}` : ''}
-  FROM performances p LEFT JOIN s ON s.performance_id = p.performance_id
-  WHERE p.mark IS NOT NULL AND p.date IS NOT NULL${event === null ? '' : ` AND p.event = ${text(event)}`}
-  ORDER BY p.performance_id`;
-}
 
 /** Performances flagged by at least `minMethods` of the given detectors. */
 export function consensusSql(detectors: string[], minMethods: number, limit: number): string {

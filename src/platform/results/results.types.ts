@@ -105,8 +105,16 @@ export interface DetectorRunSummary {
   label: string;
   flagged: number;
   performances: number;
+  /** The run's wall time, from asking for the groups to the scores stored (every detector of a run shares it). */
   milliseconds: number;
+  /** This detector's own time in the workers, summed over the groups it judged. */
+  workerMilliseconds: number;
+  /** The run's time in the context its detectors share, summed over the groups (performanceContext.ts). */
+  contextMilliseconds: number;
+  /** Every group read from the cache. */
   fromCache: boolean;
+  groupsFromCache: number;
+  groups: number;
   /** Groups the method could not judge, with why ("long-jump women: too few results"). */
   problems: string[];
 }

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateResults } from '../../core/generate/results';
-import { listDetectors } from '../../core/detectors/registry';
-import { loadResults } from '../../../scripts/lib/nativeResults';
+import { listDetectors, runDetector } from '../../core/detectors/registry';
+import { eventColumns, eventGroups, loadResults } from '../../../scripts/lib/nativeResults';
 import { nativeResultsPorts } from '../../../scripts/lib/nativeResultsPorts';
 import { ResultsAnalysis } from './resultsAnalysis';
 import type { ResultsView } from './results.types';
@@ -49,18 +49,30 @@ describe('the Results analysis engine', () => {
     await setup.analysis.run(all);
   }, 120_000);
 
-  it('runs every detector, stores every score once and flags by the shared rule', async () => {
-    const { analysis, db } = setup;
+  it('runs every detector together and stores each one\'s flagged performances, by the shared rule, as the detector itself flags them', async () => {
+    const { analysis, db, connection } = setup;
     expect(analysis.view.runs.map((r) => r.detectorId)).toEqual(detectors.map((d) => d.id));
     const [{ n }] = await db.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM performances WHERE mark IS NOT NULL AND date IS NOT NULL');
     const stored = await db.rows<{ detector: string; rows: number; flagged: number; rule: number }>(
       'SELECT detector, count(*)::INTEGER AS rows, sum(flagged)::INTEGER AS flagged, count(*) FILTER (WHERE score >= threshold)::INTEGER AS rule FROM anomalies GROUP BY detector ORDER BY detector',
     );
-    expect(stored).toHaveLength(detectors.length);
-    for (const row of stored) {
-      expect(row.rows, row.detector).toBe(n);
-      expect(row.flagged, row.detector).toBe(row.rule);
-      expect(analysis.view.runs.find((r) => r.detectorId === row.detector)!.flagged).toBe(row.flagged);
+    const groups = await eventGroups(connection);
+    for (const run of analysis.view.runs) {
+      expect(run.performances, run.detectorId).toBe(n);
+      expect([run.groups, run.groupsFromCache, run.fromCache]).toEqual([groups.length, 0, false]);
+      const row = stored.find((r) => r.detector === run.detectorId) ?? { rows: 0, flagged: 0, rule: 0 };
+      expect([row.rows, row.flagged, row.rule], run.detectorId).toEqual([run.flagged, run.flagged, run.flagged]);
+    }
+    expect(analysis.view.runs.filter((r) => r.flagged > 0).length).toBeGreaterThanOrEqual(10);
+    // The largest group judged here, in this thread, flags the same performances as were stored.
+    const { columns, performanceId } = await eventColumns(connection, groups[0]);
+    for (const id of ['isolation-forest', 'modified-z-score', 'career-model']) {
+      const own = runDetector(id, columns, {}, 1);
+      const expected = Array.from(performanceId).filter((_, i) => own.flagged[i]).sort((a, b) => a - b);
+      const flagged = await db.rows<{ id: number }>(`SELECT a.performance_id AS id FROM anomalies a JOIN performances p USING (performance_id)
+        WHERE a.detector = '${id}' AND p.event = '${groups[0].event}' AND p.sex = '${groups[0].sex}' ORDER BY id`);
+      expect(flagged.map((r) => r.id), id).toEqual(expected);
+      expect(expected.length, id).toBeGreaterThan(0);
     }
   });
 
@@ -154,11 +166,19 @@ describe('the Results analysis engine', () => {
     expect(n).toBe(0);
   });
 
-  it('a cancelled run stops, and keeps the detectors it finished', async () => {
+  it('a cancelled run records nothing, and the groups it finished come from the cache in the next run', async () => {
     const { analysis } = setup;
     const controller = new AbortController();
-    const run = analysis.run(all, { signal: controller.signal, onDetector: () => controller.abort() });
+    const run = analysis.run(all, { signal: controller.signal, onProgress: (p) => { if (p.done > 0) controller.abort(); } });
     await expect(run).rejects.toThrow();
-    expect(analysis.view.runs).toHaveLength(1);
+    expect(analysis.view.runs).toHaveLength(0);
+    await analysis.run(all);
+    const runs = analysis.view.runs;
+    expect(runs).toHaveLength(detectors.length);
+    // The first group finished before the cancel; not every group did.
+    for (const r of runs) {
+      expect(r.groupsFromCache, r.detectorId).toBeGreaterThanOrEqual(1);
+      expect(r.groupsFromCache, r.detectorId).toBeLessThan(r.groups);
+    }
   });
 });

@@ -81,7 +81,6 @@ export class ResultsAnalysis {
     const [print] = await db.rows<{ n: number; h: string }>(fingerprintSql);
     this.#fingerprint = `${print.n}-${print.h}`;
     this.#runs.clear();
-    this.#evaluation.forget();
     this.#learned = null;
     this.#chosen = false;
     await db.exec('DELETE FROM anomalies');
@@ -100,7 +99,6 @@ export class ResultsAnalysis {
     await this.#runs.run(choices, this.#fingerprint, {
       ...options,
       onDetector: (summary) => {
-        this.#evaluation.forget();
         this.#publish({ runs: this.#runs.current(this.#fingerprint).map((r) => r.summary) });
         options.onDetector?.(summary);
       },
@@ -122,7 +120,7 @@ export class ResultsAnalysis {
       const labels = this.#sanctions.labels();
       const scope = settings.event ? ` in ${settings.event}` : '';
       options.onProgress?.({ phase: `Evaluation: scoring ${runs.length} methods, the consensus, 3 baselines${settings.level === 'athlete' ? ' and the learned combination' : ''} against ${new Set(labels.athleteIds).size.toLocaleString('en')} sanctioned athletes${scope}`, done: 0, total: steps });
-      const result = await this.#evaluation.evaluate(runs, this.#fingerprint, labels, settings, options);
+      const result = await this.#evaluation.evaluate(runs, this.#runs.scored(this.#fingerprint)!, labels, settings, options);
       evaluation = { ...result.report, settings };
       if (result.learned) this.#learned = { ...result.learned, rowOf: new Map(Array.from(result.learned.athleteIds, (id, row) => [id, row])) };
     }

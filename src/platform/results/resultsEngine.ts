@@ -143,7 +143,10 @@ export function resultsEngine(): ResultsEngine {
     db: duckDb(),
     // The compute workers start on first use, or once DuckDB is up (startWorkers): on two
     // cores, starting them with the page would only slow DuckDB's own start.
-    pool: { run: (task, input, options) => computePool().run(task, input, options) },
+    pool: {
+      run: (task, input, options) => computePool().run(task, input, options),
+      everyCore: (work) => computePool().everyCore(work),
+    },
     cache: indexedDbRunCache,
     startWorkers: () => void computePool(),
   });

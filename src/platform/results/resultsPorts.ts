@@ -16,12 +16,18 @@ export type ResultsDatabase = Pick<DuckDbClient, 'exec' | 'rows' | 'queryIpc' | 
 
 export interface ResultsPool {
   run<Name extends keyof ResultsTasks & string>(task: Name, input: TaskInput<ResultsTasks, Name>, options?: RunOptions): Promise<TaskOutput<ResultsTasks, Name>>;
+  /**
+   * Runs `work` with a worker on every core, the main thread only waiting meanwhile (the
+   * pool's usual size leaves a core to the page), and gives the pool its size back after.
+   */
+  everyCore<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Finished detector runs by key (detectorCache.ts): an optimisation, so a failure only means no cache. */
 export interface RunCache {
-  read(key: string): Promise<{ scores: Float64Array; threshold: number } | null>;
-  write(key: string, scores: Float64Array, threshold: number): Promise<boolean>;
+  /** The runs stored under these keys, null where there is none. */
+  read(keys: string[]): Promise<({ scores: Float64Array; threshold: number } | null)[]>;
+  write(entries: { key: string; scores: Float64Array; threshold: number }[]): Promise<boolean>;
 }
 
 export interface ResultsPorts {

@@ -7,7 +7,7 @@
  * rarer than either. Performances in an athlete's first season are not judged (score 0).
  */
 import { perEvent } from '../memo';
-import { bivariateNormalUpperTail } from '../../stats/bivariateNormal';
+import { bivariateNormalUpperTails } from '../../stats/bivariateNormal';
 import { normalCdf, normalQuantile } from '../../stats/normal';
 import { averageRanks } from '../../stats/ranks';
 import { formatMargin, formatMark } from '../goodness';
@@ -18,21 +18,33 @@ import type { Detector, EventColumns } from '../types';
 function judgeEvent(columns: EventColumns) {
   const context = performanceContext(columns);
   const n = columns.mark.length;
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) if (Number.isFinite(context.bestBefore[i])) rows.push(i);
-  const m = rows.length;
-  const levelRanks = averageRanks(rows.map((i) => context.level[i]));
-  const jumpRanks = averageRanks(rows.map((i) => context.goodness[i] - context.bestBefore[i]));
+  let m = 0;
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) if (Number.isFinite(context.bestBefore[i])) rows[m++] = i;
+  const levels = new Float64Array(m), jumps = new Float64Array(m);
+  for (let t = 0; t < m; t++) {
+    levels[t] = context.level[rows[t]];
+    jumps[t] = context.goodness[rows[t]] - context.bestBefore[rows[t]];
+  }
+  const levelRanks = averageRanks(levels), jumpRanks = averageRanks(jumps);
   const level = new Float64Array(n).fill(NaN), jump = new Float64Array(n).fill(NaN);
+  // Ranks are whole or half numbers in 1..m, the same for both columns: each normal score once.
+  const scoreOfRank = new Float64Array(2 * m + 2).fill(NaN);
+  const normalScore = (rank: number) => {
+    const at = 2 * rank;
+    if (Number.isNaN(scoreOfRank[at])) scoreOfRank[at] = normalQuantile(rank / (m + 1));
+    return scoreOfRank[at];
+  };
   let sxy = 0, sxx = 0, syy = 0;
-  rows.forEach((row, t) => {
-    const x = normalQuantile(levelRanks[t] / (m + 1)), y = normalQuantile(jumpRanks[t] / (m + 1));
-    level[row] = x; jump[row] = y;
+  for (let t = 0; t < m; t++) {
+    const x = normalScore(levelRanks[t]), y = normalScore(jumpRanks[t]);
+    level[rows[t]] = x; jump[rows[t]] = y;
     sxy += x * y; sxx += x * x; syy += y * y;
-  });
+  }
   const rho = m > 2 && sxx > 0 && syy > 0 ? Math.max(-0.999, Math.min(0.999, sxy / Math.sqrt(sxx * syy))) : 0;
+  const upperTail = bivariateNormalUpperTails(rho);
   const scores = new Float64Array(n);
-  for (const row of rows) scores[row] = -Math.log10(Math.max(bivariateNormalUpperTail(level[row], jump[row], rho), 1e-300));
+  for (let t = 0; t < m; t++) scores[rows[t]] = -Math.log10(Math.max(upperTail(level[rows[t]], jump[rows[t]]), 1e-300));
   return { scores, level, jump, rho, judged: m, context };
 }
 

@@ -22,8 +22,11 @@ export const detector: Detector = {
     const features = multivariateFeatures(columns);
     const n = columns.mark.length;
     if (n < 3) return { scores: new Float64Array(n).fill(1), threshold: params.threshold };
-    const { factor } = localOutlierFactor(features.values, features.dimensions, params.neighbors);
-    for (let i = 0; i < n; i++) if (!onBetterSide(features, i)) factor[i] = 1;
+    // Only the better side is judged, so only its factors (and what they need) are computed.
+    const better = new Uint8Array(n);
+    for (let i = 0; i < n; i++) better[i] = onBetterSide(features, i) ? 1 : 0;
+    const { factor } = localOutlierFactor(features.values, features.dimensions, params.neighbors, better);
+    for (let i = 0; i < n; i++) if (!better[i]) factor[i] = 1;
     return { scores: factor, threshold: params.threshold };
   },
   explain(columns, index, result, params) {

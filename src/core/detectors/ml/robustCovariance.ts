@@ -12,6 +12,7 @@ import { multivariateFeatures, mostUnusualFeature } from '../features';
 import { formatMark } from '../goodness';
 import { significanceParameter } from '../significance';
 import type { Detector } from '../types';
+import { mapped } from '../../stats/mapped';
 
 export const detector: Detector = {
   id: 'robust-covariance',
@@ -31,7 +32,7 @@ export const detector: Detector = {
     const threshold = chiSquareQuantile(1 - params.significance, p);
     if (factor === null) return { scores: new Float64Array(n), threshold };
     // Each coordinate below the centre is moved to it: a deviation toward worse adds nothing.
-    const toward = Float64Array.from(features.values, (v, k) => Math.max(v, estimate.location[k % p]));
+    const toward = mapped(Float64Array, features.values, (v, k) => Math.max(v, estimate.location[k % p]));
     return { scores: mahalanobisSquared(toward, p, estimate.location, factor, new Float64Array(n)), threshold };
   },
   explain(columns, index, result, params) {

@@ -12,15 +12,16 @@ import { formatMark } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { formatChance, probabilityScore, significanceParameter, significanceThreshold } from '../significance';
 import type { Detector, EventColumns } from '../types';
+import { mapped } from '../../stats/mapped';
 
 const minCell = 50;
 
 function judgeEvent(columns: EventColumns) {
   const context = performanceContext(columns);
   // The percentile as a normal score, so that the top of a season's list stays apart from the near-top.
-  const values = Float64Array.from(context.seasonPercentile, (u, i) => (context.firstSeason[i] ? normalQuantile(u) : NaN));
-  const tail = cellUpperTail({ values, key: Int32Array.from(columns.age, ageKey), minCell });
-  const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
+  const values = mapped(Float64Array, context.seasonPercentile, (u, i) => (context.firstSeason[i] ? normalQuantile(u) : NaN));
+  const tail = cellUpperTail({ values, key: mapped(Int32Array, columns.age, ageKey), minCell });
+  const scores = mapped(Float64Array, tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, scores };
 }
 

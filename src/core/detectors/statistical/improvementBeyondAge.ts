@@ -12,17 +12,19 @@ import { formatMargin, formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { formatChance, probabilityScore, significanceParameter, significanceThreshold } from '../significance';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
+import { mapped } from '../../stats/mapped';
 
 const minCell = 50;
 const thirds = ['lowest', 'middle', 'highest'];
 
 /** Terciles of the judged rows' earlier best level: 0, 1, 2. */
 function levelThirds(values: Float64Array, judged: (i: number) => boolean): Int32Array {
-  const known: number[] = [];
-  values.forEach((v, i) => { if (judged(i)) known.push(v); });
-  known.sort((a, b) => a - b);
-  const cut1 = known[Math.floor(known.length / 3)] ?? 0, cut2 = known[Math.floor((2 * known.length) / 3)] ?? 0;
-  return Int32Array.from(values, (v) => (v < cut1 ? 0 : v < cut2 ? 1 : 2));
+  let m = 0;
+  const known = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) if (judged(i)) known[m++] = values[i];
+  known.subarray(0, m).sort();
+  const cut1 = m > 0 ? known[Math.floor(m / 3)] : 0, cut2 = m > 0 ? known[Math.floor((2 * m) / 3)] : 0;
+  return mapped(Int32Array, values, (v) => (v < cut1 ? 0 : v < cut2 ? 1 : 2));
 }
 
 function judgeEvent(columns: EventColumns, params: DetectorParameters) {
@@ -32,8 +34,8 @@ function judgeEvent(columns: EventColumns, params: DetectorParameters) {
   const gain = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) if (judged(i)) gain[i] = (context.goodness[i] - context.bestBefore[i]) / context.scale;
   const stratum = levelThirds(context.bestBeforeLevel, judged);
-  const tail = cellUpperTail({ values: gain, key: Int32Array.from(columns.age, ageKey), stratum, minCell });
-  const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
+  const tail = cellUpperTail({ values: gain, key: mapped(Int32Array, columns.age, ageKey), stratum, minCell });
+  const scores = mapped(Float64Array, tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, stratum, scores };
 }
 

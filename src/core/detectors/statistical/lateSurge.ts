@@ -11,6 +11,7 @@ import { formatMargin, formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { formatChance, probabilityScore, significanceParameter, significanceThreshold } from '../significance';
 import type { Detector, EventColumns } from '../types';
+import { mapped } from '../../stats/mapped';
 
 const minCell = 50;
 
@@ -18,13 +19,13 @@ function judgeEvent(columns: EventColumns) {
   const context = performanceContext(columns);
   const peak = Math.round(context.peakAge);
   const n = columns.mark.length;
-  const key = Int32Array.from(columns.age, ageKey);
+  const key = mapped(Int32Array, columns.age, ageKey);
   const values = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
     if (key[i] >= peak + 2 && Number.isFinite(context.recentBest[i])) values[i] = (context.goodness[i] - context.recentBest[i]) / context.scale;
   }
   const tail = cellUpperTail({ values, key, minCell });
-  const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
+  const scores = mapped(Float64Array, tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, scores, peak };
 }
 

@@ -3,34 +3,53 @@
  * the same athlete's results of the previous seasons — a sudden step up from one's own
  * recent level, robust to the odd bad race in that history.
  */
-import { modifiedZScore } from '../../stats/robust';
-import { pastValues, type CareerOrder } from '../careerHistory';
+import { modifiedZScore, robustSpread, type RobustSpread } from '../../stats/robust';
 import { formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
+import { mapped } from '../../stats/mapped';
 
-/** Goodness of the athlete's earlier results in seasons [season − seasons, season − 1]. */
-function recentPast(columns: EventColumns, career: CareerOrder, position: number, goodness: Float64Array, seasons: number): Float64Array {
-  const season = columns.season[career.order[position]];
-  return pastValues(career, career.careerStart[position], career.pastEnd[position], goodness, (row) => {
-    const s = columns.season[row];
-    return s < season && s >= season - seasons;
-  });
-}
-
+/**
+ * Each performance's robust z against the athlete's results of seasons [season − seasons,
+ * season − 1] on earlier days. The window is the same for most of an athlete's season, so its
+ * median and MAD are computed once per distinct window, not once per performance: along a
+ * season only the days since the last performance can join it (looked at, not assumed), and
+ * a new season's window is compared with the last before it is computed again.
+ */
 function judge(columns: EventColumns, params: DetectorParameters, indexOnly?: number) {
   const { goodness, career } = performanceContext(columns);
+  const { order, careerStart, pastEnd } = career;
   const scores = new Float64Array(goodness.length);
   let detail = { median: NaN, count: 0 };
-  for (let t = 0; t < career.order.length; t++) {
-    const row = career.order[t];
+  const inWindow = (u: number, season: number) => {
+    const s = columns.season[order[u]];
+    return s < season && s >= season - params.seasons;
+  };
+  // The current window: positions in career order, for one athlete and season, up to `windowEnd`.
+  let window: number[] = [], spread: RobustSpread | null = null, windowStart = -1, windowSeason = NaN, windowEnd = -1;
+  const spreadOf = (positions: number[]) => (positions.length >= params.minResults ? robustSpread(mapped(Float64Array, positions, (u) => goodness[order[u]])) : null);
+  for (let t = 0; t < order.length; t++) {
+    const row = order[t];
     if (indexOnly !== undefined && row !== indexOnly) continue;
-    const past = recentPast(columns, career, t, goodness, params.seasons);
-    if (row === indexOnly) detail = { median: NaN, count: past.length };
-    if (past.length < params.minResults) continue;
-    const robust = modifiedZScore(goodness[row], past);
+    const season = columns.season[row];
+    if (indexOnly === undefined && careerStart[t] === windowStart && season === windowSeason && pastEnd[t] >= windowEnd) {
+      const before = window.length;
+      for (let u = windowEnd; u < pastEnd[t]; u++) if (inWindow(u, season)) window.push(u);
+      windowEnd = pastEnd[t];
+      if (window.length !== before) spread = spreadOf(window);
+    } else {
+      const next: number[] = [];
+      for (let u = careerStart[t]; u < pastEnd[t]; u++) if (inWindow(u, season)) next.push(u);
+      const same = careerStart[t] === windowStart && next.length === window.length && next.every((u, k) => u === window[k]);
+      if (!same) spread = spreadOf(next);
+      window = next;
+      windowStart = careerStart[t]; windowSeason = season; windowEnd = pastEnd[t];
+    }
+    if (row === indexOnly) detail = { median: NaN, count: window.length };
+    if (!spread) continue;
+    const robust = modifiedZScore(goodness[row], spread);
     scores[row] = robust.z;
-    if (row === indexOnly) detail = { median: robust.median, count: past.length };
+    if (row === indexOnly) detail = { median: robust.median, count: window.length };
   }
   return { scores, detail };
 }

@@ -10,6 +10,7 @@ import { formatMark } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import { formatChance, probabilityScore, significanceParameter, significanceThreshold } from '../significance';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
+import { mapped } from '../../stats/mapped';
 
 const minCell = 30;
 
@@ -22,7 +23,7 @@ function judgeEvent(columns: EventColumns, params: DetectorParameters) {
     if (missed >= params.gapSeasons) values[i] = context.level[i] - context.previousSeasonLevel[i];
   }
   const tail = cellUpperTail({ values, key: new Int32Array(n), minCell });
-  const scores = Float64Array.from(tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
+  const scores = mapped(Float64Array, tail.probability, (p) => (Number.isNaN(p) ? 0 : probabilityScore(p)));
   return { context, tail, scores, values };
 }
 

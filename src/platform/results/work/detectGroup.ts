@@ -1,31 +1,51 @@
 /**
- * Runs in a compute worker: one detector over one event and sex, and the explanation of
- * chosen performances of a finished run (the scores come back from the anomalies table,
- * so a run read from the cache explains exactly like a fresh one).
+ * Runs in a compute worker: every chosen detector over one event and sex (the group's
+ * columns arrive once, as typed arrays, and the detectors share the context computed from
+ * them: performanceContext.ts), and the explanation of chosen performances of a finished run
+ * (the scores come back from the anomalies table, so a run read from the cache explains
+ * exactly like a fresh one).
  */
 import { explainPerformance, runDetector } from '../../../core/detectors/registry';
-import type { DetectorParameters } from '../../../core/detectors/types';
+import type { DetectorParameters, EventColumns } from '../../../core/detectors/types';
 import { flagScores } from '../../../core/detectors/flags';
+import { performanceContext } from '../../../core/detectors/performanceContext';
 import { eventGroupColumns, type EventGroupKey } from './eventGroupColumns';
 
 export interface DetectGroupInput {
-  features: Uint8Array;
   group: EventGroupKey;
-  detectorId: string;
-  params: DetectorParameters;
+  /** The group's columns in date order (eventFeaturesSql), transferred. */
+  columns: Pick<EventColumns, 'mark' | 'athlete' | 'season' | 'dayNumber' | 'age' | 'wind'>;
+  detectors: { id: string; params: DetectorParameters }[];
   seed: number;
 }
 
 export interface DetectGroupResult {
-  performanceIds: Int32Array;
-  scores: Float64Array;
-  threshold: number;
+  /** Milliseconds of the context the detectors share (performanceContext.ts), computed first. */
+  contextMilliseconds: number;
+  /** Per chosen detector, in order: its scores and threshold, or why it could not judge the group ("too few results"). */
+  runs: ({ detectorId: string; milliseconds: number } & ({ scores: Float64Array; threshold: number } | { problem: string }))[];
 }
 
 export function detectGroup(input: DetectGroupInput): DetectGroupResult {
-  const { columns, performanceIds } = eventGroupColumns(input.features, input.group);
-  const run = runDetector(input.detectorId, columns, input.params, input.seed);
-  return { performanceIds, scores: run.scores, threshold: run.threshold };
+  const columns: EventColumns = { ...input.columns, event: input.group.event, sex: input.group.sex, direction: input.group.direction };
+  let started = performance.now();
+  try {
+    performanceContext(columns);
+  } catch {
+    // Columns the detectors cannot read: each detector says why below.
+  }
+  const contextMilliseconds = performance.now() - started;
+  const runs = input.detectors.map(({ id, params }): DetectGroupResult['runs'][number] => {
+    started = performance.now();
+    try {
+      const run = runDetector(id, columns, params, input.seed);
+      return { detectorId: id, milliseconds: performance.now() - started, scores: run.scores, threshold: run.threshold };
+    } catch (error) {
+      // One detector that cannot judge this group (too few results…) does not stop the others.
+      return { detectorId: id, milliseconds: performance.now() - started, problem: (error as Error).message };
+    }
+  });
+  return { contextMilliseconds, runs };
 }
 
 export interface ExplainGroupInput {
