@@ -27,6 +27,8 @@ export class MicroBatcher<T> {
   #now: () => number;
   #pending: T[] = [];
   #arrivals: number[] = [];
+  /** Items before this index have left: cutting a batch moves it instead of copying what is left. */
+  #head = 0;
 
   constructor(options: MicroBatcherOptions) {
     this.#batchSize = checkSize(options.batchSize);
@@ -43,7 +45,7 @@ export class MicroBatcher<T> {
   }
 
   get pending(): number {
-    return this.#pending.length;
+    return this.#pending.length - this.#head;
   }
 
   /** Takes effect at once: the returned batches are those the new thresholds release. */
@@ -74,27 +76,36 @@ export class MicroBatcher<T> {
   /** Full batches, then a partial one if its oldest item has waited long enough. */
   poll(): T[][] {
     const batches: T[][] = [];
-    while (this.#pending.length >= this.#batchSize) batches.push(this.#cut(this.#batchSize));
-    if (this.#pending.length > 0 && this.#now() - this.#arrivals[0] >= this.#maxLatencyMs) {
-      batches.push(this.#cut(this.#pending.length));
+    while (this.pending >= this.#batchSize) batches.push(this.#cut(this.#batchSize));
+    if (this.pending > 0 && this.#now() - this.#arrivals[this.#head] >= this.#maxLatencyMs) {
+      batches.push(this.#cut(this.pending));
     }
     return batches;
   }
 
   /** Everything pending as one batch (end of stream); empty when nothing waits. */
   flush(): T[] {
-    return this.#pending.length === 0 ? [] : this.#cut(this.#pending.length);
+    return this.pending === 0 ? [] : this.#cut(this.pending);
   }
 
   /** When the partial batch falls due, or null when nothing waits. */
   nextDeadline(): number | null {
-    return this.#pending.length === 0 ? null : this.#arrivals[0] + this.#maxLatencyMs;
+    return this.pending === 0 ? null : this.#arrivals[this.#head] + this.#maxLatencyMs;
   }
 
   #cut(count: number): T[] {
-    const batch = this.#pending.slice(0, count);
-    this.#pending = this.#pending.slice(count);
-    this.#arrivals = this.#arrivals.slice(count);
+    const batch = this.#pending.slice(this.#head, this.#head + count);
+    this.#head += count;
+    if (this.#head === this.#pending.length) {
+      this.#pending = [];
+      this.#arrivals = [];
+      this.#head = 0;
+    } else if (this.#head >= 4096 && this.#head * 2 >= this.#pending.length) {
+      // Let go of what left, now and then, not at every cut (a chunk of many lines would copy the rest each time).
+      this.#pending = this.#pending.slice(this.#head);
+      this.#arrivals = this.#arrivals.slice(this.#head);
+      this.#head = 0;
+    }
     return batch;
   }
 }

@@ -9,8 +9,11 @@
  * and the accumulators are added to in place.
  */
 import { decodeApplied, encodeApplied, type AppliedColumns } from './appliedColumns.ts';
-import { accumulateStatLine, addStatLines, emptyStatLine, gameScore, type StatLine } from './gameScore.ts';
+import { accumulateStatLine, emptyStatLine, gameScore, type StatLine } from './gameScore.ts';
 import type { PlayerCredit, ScoredAction } from './impactScorer.ts';
+import { addToRow, checkLimit, ClosedSums, rowOf, topRows, type LeaderboardOptions, type LeaderboardRow } from './leaderboard.ts';
+
+export type { LeaderboardOptions, LeaderboardRow };
 
 export interface PlayerTotal {
   gameId: string;
@@ -21,26 +24,6 @@ export interface PlayerTotal {
   gameScore: number;
   impact: number;
 }
-
-export interface LeaderboardRow {
-  /** '' on the overall board, where a player's games are added up. */
-  gameId: string;
-  personId: number;
-  teamId: number;
-  playerName: string;
-  games: number;
-  stats: StatLine;
-  gameScore: number;
-  impact: number;
-}
-
-export interface LeaderboardOptions {
-  by: 'impact' | 'gameScore';
-  /** Only this game; all games added per player when absent. */
-  gameId?: string;
-  limit?: number;
-}
-
 
 interface PlayerAccumulator {
   gameId: string;
@@ -74,6 +57,8 @@ export class RunningTotals {
   #games = new Map<string, GameTotals>();
   /** Final player lines of closed games: what stays of a game once it is let go. */
   #closed = new Map<string, PlayerTotal[]>();
+  /** The closed games' lines summed per player, for the overall board. */
+  #closedSums = new ClosedSums();
   #names = new Map<number, string>();
   #corrected = 0;
   #appliedCount = 0;
@@ -170,13 +155,22 @@ export class RunningTotals {
     const players = game === undefined ? [] : [...game.players.values()].map((p) => this.#total(p));
     if (game !== undefined) this.#closedApplied += game.applied.size;
     this.#games.delete(gameId);
-    this.#closed.set(gameId, players);
+    this.#setClosed(gameId, players);
     return players;
   }
 
   /** Closed games' final lines, as archived (after a resume). */
   restoreClosed(gameId: string, players: readonly PlayerTotal[]): void {
-    this.#closed.set(gameId, players.map((p) => ({ ...p, stats: { ...p.stats } })));
+    this.#setClosed(gameId, players.map((p) => ({ ...p, stats: { ...p.stats } })));
+  }
+
+  #setClosed(gameId: string, players: PlayerTotal[]): void {
+    const replaced = this.#closed.has(gameId);
+    this.#closed.set(gameId, players);
+    if (!replaced) return this.#closedSums.add(players);
+    // A game's lines given again (never in a stream, possible in a restore): sum afresh.
+    this.#closedSums.clear();
+    for (const lines of this.#closed.values()) this.#closedSums.add(lines);
   }
 
   /** Player-game scores keyed `gameId:personId`, for the consistency report. */
@@ -186,25 +180,37 @@ export class RunningTotals {
     return scores;
   }
 
+  /**
+   * The top rows, built from the sums already kept: a game's board from its players; the
+   * overall board from the closed games' per-player sums plus the open games' players.
+   */
   leaderboard(options: LeaderboardOptions): LeaderboardRow[] {
-    const limit = options.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`invalid limit: ${limit}`);
-    const rows = new Map<number, LeaderboardRow>();
-    for (const p of this.playerGames()) {
-      if (options.gameId !== undefined && p.gameId !== options.gameId) continue;
-      const row = rows.get(p.personId);
-      if (row === undefined) {
-        rows.set(p.personId, { ...p, gameId: options.gameId ?? '', games: 1 });
-      } else {
-        row.games += 1;
-        row.stats = addStatLines(row.stats, p.stats);
-        row.gameScore = gameScore(row.stats);
-        row.impact += p.impact;
+    const limit = checkLimit(options.limit ?? 10);
+    const { by, gameId } = options;
+    if (gameId !== undefined) {
+      const lines = this.#closed.get(gameId) ?? [...(this.#games.get(gameId)?.players.values() ?? [])].map((p) => this.#total(p));
+      return topRows(lines.map((line) => rowOf(line, gameId)), by, limit);
+    }
+    const open = new Map<number, LeaderboardRow>();
+    for (const game of this.#games.values()) {
+      for (const p of game.players.values()) {
+        const row = open.get(p.personId);
+        if (row !== undefined) {
+          addToRow(row, p);
+          continue;
+        }
+        const closed = this.#closedSums.get(p.personId);
+        const fresh = closed === undefined ? rowOf(this.#total(p), '') : rowOf(closed, '');
+        if (closed !== undefined) addToRow(fresh, p);
+        open.set(p.personId, fresh);
       }
     }
-    return [...rows.values()]
-      .sort((a, b) => b[options.by] - a[options.by] || a.personId - b.personId)
-      .slice(0, limit);
+    const closedOnly = function* (sums: ClosedSums): Generator<Readonly<LeaderboardRow>> {
+      for (const row of sums.rows()) if (!open.has(row.personId)) yield row;
+    };
+    const top = topRows([...open.values(), ...closedOnly(this.#closedSums)] as LeaderboardRow[], by, limit);
+    // The closed sums are ours: the caller gets copies.
+    return top.map((row) => (open.get(row.personId) === row ? row : rowOf(row, '')));
   }
 
   toState(): RunningTotalsState {

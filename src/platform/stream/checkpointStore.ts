@@ -11,7 +11,7 @@ const closedRange = (): IDBKeyRange => IDBKeyRange.bound(CLOSED, `${CLOSED}\ufff
 
 function what(item: StreamWrite): string {
   if (item.kind === 'recipe') return 'the stream source';
-  if (item.kind === 'closed') return `the final totals of game ${item.game.gameId}`;
+  if (item.kind === 'closed') return `the final totals of ${item.games.length === 1 ? `game ${item.games[0].gameId}` : `${item.games.length} games`}`;
   return 'the stream checkpoint';
 }
 
@@ -40,9 +40,16 @@ export const indexedDbStreamStorage: StreamStorage = {
       await Promise.all([tx.store.delete(CHECKPOINT), tx.store.delete(RECIPE), tx.store.delete(closedRange()), tx.done]);
       return;
     }
-    const row = item.kind === 'recipe' ? { id: RECIPE, state: item.recipe }
-      : item.kind === 'closed' ? { id: `${CLOSED}${item.game.gameId}`, state: item.game }
-        : { id: CHECKPOINT, state: item.record };
-    await guardQuota(what(item), () => db.put('streamCheckpoints', { ...row, savedAt: Date.now() }));
+    const savedAt = Date.now();
+    if (item.kind === 'closed') {
+      // One transaction for every game that closed meanwhile: a transaction costs more than a put.
+      await guardQuota(what(item), async () => {
+        const tx = db.transaction('streamCheckpoints', 'readwrite');
+        await Promise.all([...item.games.map((game) => tx.store.put({ id: `${CLOSED}${game.gameId}`, state: game, savedAt })), tx.done]);
+      });
+      return;
+    }
+    const row = item.kind === 'recipe' ? { id: RECIPE, state: item.recipe } : { id: CHECKPOINT, state: item.record };
+    await guardQuota(what(item), () => db.put('streamCheckpoints', { ...row, savedAt }));
   },
 };

@@ -14,7 +14,7 @@ function storage(): StreamStorage & { written: string[]; full: boolean } {
     write: async (item: StreamWrite) => {
       await Promise.resolve();
       if (store.full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
-      store.written.push(item.kind === 'checkpoint' ? `checkpoint ${item.record.lines}` : item.kind);
+      store.written.push(item.kind === 'checkpoint' ? `checkpoint ${item.record.lines}` : item.kind === 'closed' ? `closed ${item.games.map((g) => g.gameId).join(' ')}` : item.kind);
     },
   };
   return store;
@@ -32,6 +32,20 @@ describe('SaveQueue', () => {
     queue.push(checkpoint(30));
     await queue.drained();
     expect(disk.written).toEqual(['recipe', 'checkpoint 30']);
+  });
+
+  it('writes games that close while others wait in one write, in the order they closed', async () => {
+    const disk = storage();
+    const queue = new SaveQueue(disk);
+    const closed = (...ids: string[]): StreamWrite => ({ kind: 'closed', games: ids.map((gameId) => ({ gameId, title: gameId, players: [], actions: { count: 0, numbers: new Float64Array(0), texts: new Int32Array(0), dictionary: [] } })) });
+    queue.push(closed('a'));
+    queue.push(closed('b', 'c'));
+    queue.push(closed('d'));
+    queue.push(checkpoint(10));
+    queue.push(closed('e'));
+    await queue.drained();
+    // 'a' was being written when the others came; a checkpoint keeps its place between games.
+    expect(disk.written).toEqual(['closed a', 'closed b c d', 'checkpoint 10', 'closed e']);
   });
 
   it('keeps what fails while the disk is full, says so with the count, and writes it all once there is room', async () => {

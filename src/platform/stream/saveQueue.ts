@@ -17,7 +17,8 @@ export interface SaveStatus {
  * closes, closed games before the checkpoint that no longer holds them). A write that fails
  * — a full disk, most often — stays first in the queue and is tried again (after 1, 2, 4, 8,
  * then every 15 seconds) while the stream goes on; newer checkpoints replace a waiting one,
- * since only the latest matters. Nothing is dropped: what is waiting, and why, is shown.
+ * since only the latest matters, and closed games waiting together are written together.
+ * Nothing is dropped: what is waiting, and why, is shown.
  */
 export class SaveQueue {
   #storage: StreamStorage;
@@ -40,8 +41,11 @@ export class SaveQueue {
 
   push(item: StreamWrite): void {
     const last = this.#queue.length - 1;
-    // The one being written is #queue[0]; a checkpoint waiting behind it is simply replaced.
-    if (item.kind === 'checkpoint' && last >= (this.#writing ? 1 : 0) && this.#queue[last].kind === 'checkpoint') this.#queue[last] = item;
+    const waiting = last >= (this.#writing ? 1 : 0) ? this.#queue[last] : undefined;
+    // The one being written is #queue[0]; a checkpoint waiting behind it is simply replaced,
+    // and games that close while others wait join them (one write for all).
+    if (item.kind === 'checkpoint' && waiting?.kind === 'checkpoint') this.#queue[last] = item;
+    else if (item.kind === 'closed' && waiting?.kind === 'closed') this.#queue[last] = { kind: 'closed', games: [...waiting.games, ...item.games] };
     else this.#queue.push(item);
     this.#changed(null);
     this.#next();

@@ -32,8 +32,9 @@ const DRAIN_BUDGET = 8192;
  * workers arrive in source order → the action backlog (priority queue, drop-lowest or
  * backpressure, commit frontier) → the core StreamPipeline (exactly-once store, watermark
  * reorderer, impact scorer with per-game momentum, running totals, games closing). Games
- * that close go to `onClosed` (to be archived once); `checkpoint()` is the state at the
- * commit frontier, so a resumed run reads on from exactly there.
+ * that close go to `onClosed`, those of one review together (to be archived once);
+ * `checkpoint()` is the state at the commit frontier, so a resumed run reads on from
+ * exactly there.
  */
 export class StreamRun {
   readonly pipeline: StreamPipeline;
@@ -58,9 +59,9 @@ export class StreamRun {
   #source: ByteSource | null = null;
   #resumeKey: string;
   #abort = new AbortController();
-  #onClosed: (game: ArchivedGame) => void;
+  #onClosed: (games: ArchivedGame[]) => void;
 
-  constructor(settings: StreamSettings, pool: StreamPool, resume?: { record: StreamCheckpointRecord; closed: readonly ArchivedGame[] }, onClosed: (game: ArchivedGame) => void = () => undefined) {
+  constructor(settings: StreamSettings, pool: StreamPool, resume?: { record: StreamCheckpointRecord; closed: readonly ArchivedGame[] }, onClosed: (games: ArchivedGame[]) => void = () => undefined) {
     this.settings = { ...settings };
     this.#pool = pool;
     this.#onClosed = onClosed;
@@ -229,13 +230,15 @@ export class StreamRun {
    */
   #closeDueGames(): void {
     if (this.#backlog.size > 0) return;
-    for (const closed of this.pipeline.closeDueGames()) {
-      const title = this.titles.title(closed.gameId);
-      this.closedTitles.set(closed.gameId, title);
-      this.titles.forget(closed.gameId);
-      this.feed.forget(closed.gameId);
-      this.#onClosed({ ...closed, title });
-    }
+    const closed = this.pipeline.closeDueGames();
+    if (closed.length === 0) return;
+    this.#onClosed(closed.map((game) => {
+      const title = this.titles.title(game.gameId);
+      this.closedTitles.set(game.gameId, title);
+      this.titles.forget(game.gameId);
+      this.feed.forget(game.gameId);
+      return { ...game, title };
+    }));
   }
 
   #tick(): void {

@@ -24,7 +24,8 @@ export interface SavedStream {
 /** One write of the running stream, in the order they must reach the disk. */
 export type StreamWrite =
   | { kind: 'recipe'; recipe: SourceRecipe }
-  | { kind: 'closed'; game: ArchivedGame }
+  /** Games that closed since the last write: one transaction for all of them. */
+  | { kind: 'closed'; games: ArchivedGame[] }
   | { kind: 'checkpoint'; record: StreamCheckpointRecord }
   | { kind: 'clear' };
 
@@ -53,7 +54,7 @@ export class MemoryStreamStorage implements StreamStorage {
     this.writes++;
     if (item.kind === 'recipe') this.recipe = item.recipe;
     else if (item.kind === 'checkpoint') this.record = structuredClone(item.record);
-    else if (item.kind === 'closed') this.closed.set(item.game.gameId, structuredClone(item.game));
+    else if (item.kind === 'closed') for (const game of item.games) this.closed.set(game.gameId, structuredClone(game));
     else {
       this.recipe = null;
       this.record = null;
