@@ -1,19 +1,28 @@
 /**
  * Running totals per player-game, with corrections: every applied action remembers the
  * momentum factor it was scored with, so a later version takes exactly what the version it
- * replaces gave (rescored by the caller with that factor) before adding its own — an action
- * is counted once whatever arrives twice. Only a number is kept per action, not its credits. Counts are whole numbers (exact in
- * any order); impact is a float sum (equal to rounding in any order).
+ * replaces gave (rescored with that factor) before adding its own — an action is counted
+ * once whatever arrives twice. Only a number is kept per action, not its credits. Counts
+ * are whole numbers (exact in any order); impact is a float sum (equal to rounding in any
+ * order).
  *
- * Hot path: per game, maps keyed by actionNumber and personId (numbers, no key strings),
- * and the accumulators are added to in place.
+ * Hot path: an action is a row of its game's GameRows whose play code (actionPlay.ts) says
+ * which credit its player gets; per game, maps keyed by actionNumber and personId (numbers),
+ * accumulators added to in place: applying an action allocates nothing.
  */
+import { Num, Txt } from './actionBatchCodec.ts';
+import { creditOf } from './actionPlay.ts';
 import { decodeApplied, encodeApplied, type AppliedColumns } from './appliedColumns.ts';
-import { accumulateStatLine, emptyStatLine, gameScore, type StatLine } from './gameScore.ts';
-import type { PlayerCredit, ScoredAction } from './impactScorer.ts';
+import type { GameRows } from './gameRows.ts';
+import { accumulateStatLine, ASSIST_LINE, Credit, CREDIT_LINES, emptyStatLine, gameScore, isAssisted, type StatLine } from './gameScore.ts';
 import { addToRow, checkLimit, ClosedSums, rowOf, topRows, type LeaderboardOptions, type LeaderboardRow } from './leaderboard.ts';
+import type { TextIds } from './textIds.ts';
 
 export type { LeaderboardOptions, LeaderboardRow };
+
+/** Game Score of each credit kind, and of an assist: computed once. */
+const CREDIT_SCORES = CREDIT_LINES.map((line) => gameScore(line));
+const ASSIST_SCORE = gameScore(ASSIST_LINE);
 
 export interface PlayerTotal {
   gameId: string;
@@ -54,15 +63,23 @@ interface GameTotals {
 }
 
 export class RunningTotals {
+  #ids: TextIds;
   #games = new Map<string, GameTotals>();
   /** Final player lines of closed games: what stays of a game once it is let go. */
   #closed = new Map<string, PlayerTotal[]>();
   /** The closed games' lines summed per player, for the overall board. */
   #closedSums = new ClosedSums();
   #names = new Map<number, string>();
+  /** The text id of each player's name, to notice a new spelling without comparing texts. */
+  #nameIds = new Map<number, number>();
   #corrected = 0;
   #appliedCount = 0;
   #closedApplied = 0;
+
+  /** `ids`: the stream's texts (the player names of the rows). */
+  constructor(ids: TextIds) {
+    this.#ids = ids;
+  }
 
   #game(gameId: string): GameTotals {
     let game = this.#games.get(gameId);
@@ -92,35 +109,66 @@ export class RunningTotals {
   }
 
   /**
-   * Adds a scored action. A second version of an applied action replaces the first:
-   * `replaced` is the first version rescored with its factor (appliedMomentumFactor).
+   * Adds an action that is not applied yet: its credits, each Game Score × `weight` (its
+   * clutch weight) × `factor` (its momentum factor, 1 when late), and the factor it keeps.
    */
-  apply(scored: ScoredAction, replaced?: ScoredAction): 'added' | 'corrected' {
-    const { action } = scored;
-    if (action.personId !== 0 && action.playerName !== '' && this.#names.get(action.personId) !== action.playerName) this.#names.set(action.personId, action.playerName);
-    const game = this.#game(action.gameId);
-    const applied = game.applied.has(action.actionNumber);
-    if (applied) {
-      if (replaced === undefined) throw new Error(`action ${action.gameId}#${action.actionNumber} is already applied: a correction needs the version it replaces`);
-      for (const credit of replaced.credits) RunningTotals.#add(game, action.gameId, credit, -1);
-      this.#corrected += 1;
-    } else {
-      this.#appliedCount += 1;
-    }
-    for (const credit of scored.credits) RunningTotals.#add(game, action.gameId, credit, 1);
-    game.applied.set(action.actionNumber, scored.momentumFactor);
-    return applied ? 'corrected' : 'added';
+  add(rows: GameRows, row: number, weight: number, factor: number): void {
+    const game = this.#game(rows.gameId);
+    const actionNumber = rows.num(row, Num.actionNumber);
+    if (game.applied.has(actionNumber)) throw new Error(`action ${rows.gameId}#${actionNumber} is already applied: a correction needs the version it replaces`);
+    this.#name(rows, row);
+    this.#credit(game, rows, row, weight, factor, 1);
+    game.applied.set(actionNumber, factor);
+    this.#appliedCount += 1;
   }
 
-  static #add(game: GameTotals, gameId: string, credit: PlayerCredit, sign: 1 | -1): void {
-    let player = game.players.get(credit.personId);
+  /**
+   * A new version (`row`) of an applied action replaces the first (`previousRow`): what the
+   * first gave, with its own clutch weight and the factor it was applied with, is taken
+   * away, and the new version's credits are added with that same factor.
+   */
+  correct(rows: GameRows, row: number, weight: number, previousRow: number, previousWeight: number): void {
+    const game = this.#game(rows.gameId);
+    const factor = game.applied.get(rows.num(row, Num.actionNumber));
+    if (factor === undefined) throw new Error(`action ${rows.gameId}#${rows.num(row, Num.actionNumber)} is not applied: nothing to correct`);
+    this.#name(rows, row);
+    this.#credit(game, rows, previousRow, previousWeight, factor, -1);
+    this.#credit(game, rows, row, weight, factor, 1);
+    this.#corrected += 1;
+  }
+
+  /** A player's name as the feed spells it lately (only actions of a player with a name). */
+  #name(rows: GameRows, row: number): void {
+    const personId = rows.num(row, Num.personId);
+    const nameId = rows.textId(row, Txt.playerName);
+    // Text id 0 is ''.
+    if (personId === 0 || nameId === 0 || this.#nameIds.get(personId) === nameId) return;
+    this.#nameIds.set(personId, nameId);
+    this.#names.set(personId, this.#ids.text(nameId));
+  }
+
+  /** What a row credits, Game Score × weight × factor (in that order, as SQL multiplies), added (sign 1) or taken away (−1). */
+  #credit(game: GameTotals, rows: GameRows, row: number, weight: number, factor: number, sign: 1 | -1): void {
+    const kind = creditOf(rows.num(row, Num.play));
+    if (kind === Credit.None) return;
+    const personId = rows.num(row, Num.personId);
+    const teamId = rows.num(row, Num.teamId);
+    // Only a real player: not the feed's 0 and not the team itself (gameScore.ts isPlayer).
+    if (personId === 0 || personId === teamId) return;
+    RunningTotals.#add(game, rows.gameId, personId, teamId, CREDIT_LINES[kind], CREDIT_SCORES[kind] * weight * factor, sign);
+    const assist = rows.num(row, Num.assistPersonId);
+    if (isAssisted(kind, personId, assist)) RunningTotals.#add(game, rows.gameId, assist, teamId, ASSIST_LINE, ASSIST_SCORE * weight * factor, sign);
+  }
+
+  static #add(game: GameTotals, gameId: string, personId: number, teamId: number, stats: Readonly<StatLine>, impact: number, sign: 1 | -1): void {
+    let player = game.players.get(personId);
     if (player === undefined) {
-      player = { gameId, personId: credit.personId, teamId: credit.teamId, stats: emptyStatLine(), impact: 0 };
-      game.players.set(credit.personId, player);
+      player = { gameId, personId, teamId, stats: emptyStatLine(), impact: 0 };
+      game.players.set(personId, player);
     }
     // The accumulator is ours alone: added to in place, no new line per action.
-    accumulateStatLine(player.stats, credit.stats, sign);
-    player.impact += sign * credit.impact;
+    accumulateStatLine(player.stats, stats, sign);
+    player.impact += sign * impact;
   }
 
   #accumulators(): PlayerAccumulator[] {
@@ -223,14 +271,17 @@ export class RunningTotals {
     };
   }
 
-  static fromState(state: RunningTotalsState): RunningTotals {
-    const totals = new RunningTotals();
+  static fromState(state: RunningTotalsState, ids: TextIds): RunningTotals {
+    const totals = new RunningTotals(ids);
     for (const [gameId, applied] of decodeApplied(state.applied)) {
       totals.#game(gameId).applied = applied;
       totals.#appliedCount += applied.size;
     }
     for (const p of state.players) totals.#game(p.gameId).players.set(p.personId, { ...p, stats: { ...p.stats } });
-    for (const [personId, name] of state.names) totals.#names.set(personId, name);
+    for (const [personId, name] of state.names) {
+      totals.#names.set(personId, name);
+      totals.#nameIds.set(personId, ids.id(name));
+    }
     totals.#corrected = state.corrected;
     totals.#closedApplied = state.closedApplied;
     totals.#appliedCount += state.closedApplied;

@@ -1,4 +1,4 @@
-import { decodeActions, type FingerprintedAction } from '../../core/events/actionBatchCodec';
+import type { EncodedActions } from '../../core/events/actionBatchCodec';
 import { LineFramer } from '../../core/events/lineFramer';
 import { MicroBatcher } from '../../core/events/microBatcher';
 import type { Reject } from '../../core/events/parseAction';
@@ -11,7 +11,8 @@ export interface DeliveredBlock {
   endOffset: number;
   linesBefore: number;
   lines: number;
-  actions: FingerprintedAction[];
+  /** The block's actions as the worker sent them: columns, decoded only if they must queue. */
+  actions: EncodedActions;
   rejects: Reject[];
   /** performance.now() when the block's first line arrived from the source. */
   ingestMs: number;
@@ -135,7 +136,7 @@ export class BlockDispatcher {
         .then((parsed) => {
           this.#done.set(seq, {
             seq, startOffset: block.startOffset, endOffset: block.endOffset, linesBefore, lines: batch.length,
-            actions: decodeActions(parsed.actions), rejects: parsed.rejects, ingestMs, parseMs: parsed.parseMs,
+            actions: parsed.actions, rejects: parsed.rejects, ingestMs, parseMs: parsed.parseMs,
           });
           this.#deliverInOrder();
         })

@@ -10,15 +10,14 @@ const CLOSED = 'stream:closed:';
 const closedRange = (): IDBKeyRange => IDBKeyRange.bound(CLOSED, `${CLOSED}\uffff`);
 
 function what(item: StreamWrite): string {
-  if (item.kind === 'recipe') return 'the stream source';
-  if (item.kind === 'closed') return `the final totals of ${item.games.length === 1 ? `game ${item.games[0].gameId}` : `${item.games.length} games`}`;
-  return 'the stream checkpoint';
+  return item.kind === 'recipe' ? 'the stream source' : 'the stream checkpoint';
 }
 
 /**
  * The running stream in IndexedDB (store streamCheckpoints): the recipe of its source, once
- * (a dropped file is kept as a Blob), so a reload resumes by itself; the closed games'
- * final totals, once each; and the checkpoint of the open games, every few seconds.
+ * (a dropped file is kept as a Blob), so a reload resumes by itself; and every few seconds
+ * the checkpoint of the open games with the final totals of the games closed since, each
+ * game archived once.
  */
 export const indexedDbStreamStorage: StreamStorage = {
   async load(): Promise<SavedStream | null> {
@@ -41,15 +40,19 @@ export const indexedDbStreamStorage: StreamStorage = {
       return;
     }
     const savedAt = Date.now();
-    if (item.kind === 'closed') {
-      // One transaction for every game that closed meanwhile: a transaction costs more than a put.
-      await guardQuota(what(item), async () => {
-        const tx = db.transaction('streamCheckpoints', 'readwrite');
-        await Promise.all([...item.games.map((game) => tx.store.put({ id: `${CLOSED}${game.gameId}`, state: game, savedAt })), tx.done]);
-      });
+    if (item.kind === 'recipe') {
+      await guardQuota(what(item), () => db.put('streamCheckpoints', { id: RECIPE, state: item.recipe, savedAt }));
       return;
     }
-    const row = item.kind === 'recipe' ? { id: RECIPE, state: item.recipe } : { id: CHECKPOINT, state: item.record };
-    await guardQuota(what(item), () => db.put('streamCheckpoints', { ...row, savedAt }));
+    // The games closed since the last checkpoint and the checkpoint without them, in one
+    // transaction (a transaction costs more than a put, and either both reach the disk or neither).
+    await guardQuota(what(item), async () => {
+      const tx = db.transaction('streamCheckpoints', 'readwrite');
+      await Promise.all([
+        ...item.closed.map((game) => tx.store.put({ id: `${CLOSED}${game.gameId}`, state: game, savedAt })),
+        tx.store.put({ id: CHECKPOINT, state: item.record, savedAt }),
+        tx.done,
+      ]);
+    });
   },
 };

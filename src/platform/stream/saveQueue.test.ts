@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StreamCheckpointRecord } from './streamSettings';
 import { SaveQueue, type SaveStatus } from './saveQueue';
-import type { StreamStorage, StreamWrite } from './streamStorage';
+import type { ArchivedGame, StreamStorage, StreamWrite } from './streamStorage';
 
-const checkpoint = (lines: number): StreamWrite => ({ kind: 'checkpoint', record: { lines } as StreamCheckpointRecord });
+const game = (gameId: string): ArchivedGame => ({ gameId, title: gameId, players: [], actions: { count: 0, numbers: new Float64Array(0), texts: new Int32Array(0), dictionary: [] } });
+const checkpoint = (lines: number, ...closed: string[]): StreamWrite => ({ kind: 'checkpoint', record: { lines } as StreamCheckpointRecord, closed: closed.map(game) });
 
 /** Storage that records writes and fails while `full` is set, answering after a tick (as IndexedDB does). */
 function storage(): StreamStorage & { written: string[]; full: boolean } {
@@ -14,7 +15,7 @@ function storage(): StreamStorage & { written: string[]; full: boolean } {
     write: async (item: StreamWrite) => {
       await Promise.resolve();
       if (store.full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
-      store.written.push(item.kind === 'checkpoint' ? `checkpoint ${item.record.lines}` : item.kind === 'closed' ? `closed ${item.games.map((g) => g.gameId).join(' ')}` : item.kind);
+      store.written.push(item.kind === 'checkpoint' ? `checkpoint ${item.record.lines}${item.closed.map((g) => ` +${g.gameId}`).join('')}` : item.kind);
     },
   };
   return store;
@@ -34,18 +35,16 @@ describe('SaveQueue', () => {
     expect(disk.written).toEqual(['recipe', 'checkpoint 30']);
   });
 
-  it('writes games that close while others wait in one write, in the order they closed', async () => {
+  it('keeps the games a replaced checkpoint carried: the newer one writes them', async () => {
     const disk = storage();
     const queue = new SaveQueue(disk);
-    const closed = (...ids: string[]): StreamWrite => ({ kind: 'closed', games: ids.map((gameId) => ({ gameId, title: gameId, players: [], actions: { count: 0, numbers: new Float64Array(0), texts: new Int32Array(0), dictionary: [] } })) });
-    queue.push(closed('a'));
-    queue.push(closed('b', 'c'));
-    queue.push(closed('d'));
-    queue.push(checkpoint(10));
-    queue.push(closed('e'));
+    queue.push(checkpoint(10, 'a'));
+    queue.push(checkpoint(20, 'b', 'c'));
+    queue.push(checkpoint(30, 'd'));
+    queue.push(checkpoint(40));
     await queue.drained();
-    // 'a' was being written when the others came; a checkpoint keeps its place between games.
-    expect(disk.written).toEqual(['closed a', 'closed b c d', 'checkpoint 10', 'closed e']);
+    // 10 was being written when the others came: 20 and 30 were replaced, their games were not.
+    expect(disk.written).toEqual(['checkpoint 10 +a', 'checkpoint 40 +b +c +d']);
   });
 
   it('keeps what fails while the disk is full, says so with the count, and writes it all once there is room', async () => {

@@ -57,6 +57,8 @@ export class StreamEngine implements StreamEngineApi {
   #openedOnce = false;
   /** Closed games of this stream (their actions, for the batch layer). */
   #archive = new Map<string, ArchivedGame>();
+  /** Closed games not on disk yet: they go with the next checkpoint. */
+  #unsaved: ArchivedGame[] = [];
 
   constructor(deps: EngineDeps) {
     this.#deps = deps;
@@ -158,7 +160,7 @@ export class StreamEngine implements StreamEngineApi {
 
   async batchInput(): Promise<BatchInput> {
     const run = this.#run;
-    const open = run?.pipeline.store.actions() ?? [];
+    const open = run?.pipeline.heldActions() ?? [];
     const closed: GameAction[] = [];
     for (const game of this.#archive.values()) for (const { action } of decodeActions(game.actions)) closed.push(action);
     const actions = [...closed, ...open];
@@ -188,7 +190,7 @@ export class StreamEngine implements StreamEngineApi {
     const run = this.#run;
     if (run === null || !run.resumable) return;
     const started = performance.now();
-    this.#saves.push({ kind: 'checkpoint', record: run.checkpoint() });
+    this.#saves.push({ kind: 'checkpoint', record: run.checkpoint(), closed: this.#unsaved.splice(0) });
     this.#checkpointCostMs = performance.now() - started;
     this.#lastCheckpointMs = performance.now();
   }
@@ -197,10 +199,12 @@ export class StreamEngine implements StreamEngineApi {
     this.#run?.stop();
     await this.#finished;
     this.#archive = new Map((resume?.closed ?? []).map((game) => [game.gameId, game]));
+    this.#unsaved = [];
     const record = resume?.record && resume.record.resumeKey === source.resumeKey ? resume.record : undefined;
     const run = new StreamRun(this.#settings, this.#deps.pool, record ? { record, closed: resume?.closed ?? [] } : undefined, (games) => {
       for (const game of games) this.#archive.set(game.gameId, game);
-      this.#saves.push({ kind: 'closed', games });
+      // A source that cannot resume is never checkpointed: its games stay in memory only.
+      if (this.#run?.resumable) this.#unsaved.push(...games);
     });
     this.#run = run;
     this.#context.label = source.label;

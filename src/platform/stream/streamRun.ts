@@ -1,4 +1,3 @@
-import { GameTitles } from '../../core/events/gameTitles';
 import type { Reject } from '../../core/events/parseAction';
 import { StreamPipeline } from '../../core/events/streamPipeline';
 import { DataError } from '../dataError';
@@ -40,7 +39,6 @@ export class StreamRun {
   readonly pipeline: StreamPipeline;
   readonly metrics = new StreamMetrics();
   readonly rejects: Reject[];
-  readonly titles: GameTitles;
   readonly feed = new RecentActions();
   /** Names of the games that closed, by id (their totals are final). */
   readonly closedTitles: Map<string, string>;
@@ -68,7 +66,6 @@ export class StreamRun {
     const record = resume?.record;
     this.pipeline = new StreamPipeline({ allowedLatenessSeconds: settings.allowedLatenessSeconds, idleTimeoutMs: 3000 }, record?.pipeline);
     this.pipeline.restoreClosed(resume?.closed ?? []);
-    this.titles = new GameTitles(record?.titles);
     this.closedTitles = new Map((resume?.closed ?? []).map((game) => [game.gameId, game.title]));
     this.rejects = record ? record.keptRejects.slice() : [];
     this.lines = record?.lines ?? 0;
@@ -166,7 +163,7 @@ export class StreamRun {
     return {
       version: CHECKPOINT_VERSION, resumeKey: this.#resumeKey, offset: committed.offset, lines: committed.lines, rejects: committed.rejects, drops: this.drops,
       keptRejects: this.rejects.filter((reject) => reject.lineNumber <= committed.lines).slice(0, KEPT_REJECTS),
-      pipeline: this.pipeline.toCheckpoint(), titles: this.titles.toState(), finished: this.state === 'finished', savedAt: Date.now(),
+      pipeline: this.pipeline.toCheckpoint(), finished: this.state === 'finished', savedAt: Date.now(),
     };
   }
 
@@ -191,7 +188,7 @@ export class StreamRun {
     // With nothing queued ahead (and nothing to drop), a block goes straight into the model:
     // no queue entry per action, no hop. Otherwise it queues, and a block that fits one
     // drain is still applied now; a bigger backlog is drained a budget at a time.
-    const direct = !this.#drainScheduled && this.#backlog.policy === 'backpressure' && block.actions.length <= DRAIN_BUDGET && this.#backlog.size === 0;
+    const direct = !this.#drainScheduled && this.#backlog.policy === 'backpressure' && block.actions.count <= DRAIN_BUDGET && this.#backlog.size === 0;
     if (direct) {
       applyBlock(block.actions, block.ingestMs, this.#into());
       if (!this.#backlog.passed(block)) throw new Error('the backlog was not empty');
@@ -221,7 +218,7 @@ export class StreamRun {
   }
 
   #into(): ApplyInto {
-    return { pipeline: this.pipeline, feed: this.feed, titles: this.titles, metrics: this.metrics, source: this.#source };
+    return { pipeline: this.pipeline, feed: this.feed, metrics: this.metrics, source: this.#source };
   }
 
   /**
@@ -232,13 +229,11 @@ export class StreamRun {
     if (this.#backlog.size > 0) return;
     const closed = this.pipeline.closeDueGames();
     if (closed.length === 0) return;
-    this.#onClosed(closed.map((game) => {
-      const title = this.titles.title(game.gameId);
-      this.closedTitles.set(game.gameId, title);
-      this.titles.forget(game.gameId);
+    for (const game of closed) {
+      this.closedTitles.set(game.gameId, game.title);
       this.feed.forget(game.gameId);
-      return { ...game, title };
-    }));
+    }
+    this.#onClosed(closed);
   }
 
   #tick(): void {
