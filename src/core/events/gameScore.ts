@@ -135,6 +135,22 @@ export function creditKind(action: Pick<GameAction, 'actionType' | 'subType' | '
   }
 }
 
+/** A stat line as numbers in STAT_KEYS order (what the running totals add to, in place). */
+export function countsOf(line: Readonly<StatLine>): Float64Array {
+  return Float64Array.from(STAT_KEYS, (key) => line[key]);
+}
+
+/** Numbers in STAT_KEYS order back to a stat line. */
+export function statLineOf(counts: ArrayLike<number>): StatLine {
+  const line = emptyStatLine();
+  STAT_KEYS.forEach((key, i) => { line[key] = counts[i]; });
+  return line;
+}
+
+/** CREDIT_LINES and ASSIST_LINE as counts. */
+export const CREDIT_COUNTS: readonly Float64Array[] = CREDIT_LINES.map(countsOf);
+export const ASSIST_COUNTS: Float64Array = countsOf(ASSIST_LINE);
+
 /** A real player: not the feed's 0 and not the team itself. */
 export function isPlayer(action: Pick<GameAction, 'personId' | 'teamId'>): boolean {
   return action.personId !== 0 && action.personId !== action.teamId;

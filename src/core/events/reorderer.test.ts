@@ -31,7 +31,7 @@ function harness(options = { allowedLatenessSeconds: 5, idleTimeoutMs: 60_000 })
       const rows = rowsOf(gameId);
       const row = rows.appendAction({ ...action, gameId }, actionFingerprint(action), ids);
       const late = reorderer.push(rows, row, nowMs);
-      return [numbers(rows, reorderer.released), late];
+      return [numbers(rows, reorderer.released.slice(0, reorderer.releasedCount)), late];
     },
     personOf: (out: ReleasedRows[]): number[] => out.flatMap(({ rows, released }) => released.map((row) => rows.action(row, ids).personId)),
   };

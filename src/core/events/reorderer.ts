@@ -16,8 +16,9 @@
  * A new version of an action still in the buffer replaces it there (so it is scored once).
  *
  * Actions are rows of their game's GameRows; the buffer holds row numbers. `push` answers
- * whether the action was late and leaves what it released in `released` (reused from one
- * push to the next: read it before pushing again), so a push allocates nothing.
+ * whether the action was late and leaves what it released in the first `releasedCount`
+ * entries of `released` (reused from one push to the next: read them before pushing
+ * again), so a push allocates nothing.
  */
 import { Num } from './actionBatchCodec.ts';
 import type { GameRows } from './gameRows.ts';
@@ -81,8 +82,9 @@ export class Reorderer {
   #options: ReordererOptions;
   #games = new Map<string, GameBuffer>();
   #lateCount = 0;
-  /** What the last push released, in event-time order (rows of the pushed action's game). */
+  /** What the last push released: its first `releasedCount` entries, in event-time order (rows of the pushed action's game). */
   readonly released: number[] = [];
+  releasedCount = 0;
 
   constructor(options: ReordererOptions) {
     this.#options = checkOptions(options);
@@ -128,7 +130,7 @@ export class Reorderer {
    * version of one that may still be buffered (a correction).
    */
   push(rows: GameRows, row: number, nowMs: number, mayReplace = true): boolean {
-    this.released.length = 0;
+    this.releasedCount = 0;
     const game = this.#buffer(rows, nowMs);
     game.lastArrivalMs = nowMs;
     const { pending } = game;
@@ -151,7 +153,10 @@ export class Reorderer {
     if (at === pending.length) pending.push(row);
     else pending.splice(at, 0, row);
     if (time > game.maxEventMs) game.maxEventMs = time;
-    this.#release(game, game.maxEventMs - this.#options.allowedLatenessSeconds * 1000, this.released);
+    const watermark = game.maxEventMs - this.#options.allowedLatenessSeconds * 1000;
+    // The common case: the oldest buffered action, if any, is all that leaves.
+    while (game.head < pending.length && rows.num(pending[game.head], Num.timeActualMs) < watermark) this.released[this.releasedCount++] = pending[game.head++];
+    if (this.releasedCount > 0) this.#released(game);
     return false;
   }
 
@@ -183,22 +188,27 @@ export class Reorderer {
   /** Moves the rows before the watermark from the buffer to `into`, in order. */
   #release(game: GameBuffer, watermark: number, into: number[]): number[] {
     const { pending, rows } = game;
-    let at = game.head;
-    while (at < pending.length && rows.num(pending[at], Num.timeActualMs) < watermark) into.push(pending[at++]);
-    if (at === game.head) return into;
-    const last = pending[at - 1];
+    const from = game.head;
+    while (game.head < pending.length && rows.num(pending[game.head], Num.timeActualMs) < watermark) into.push(pending[game.head++]);
+    if (game.head > from) this.#released(game);
+    return into;
+  }
+
+  /** After rows left the buffer (up to `head`): the last one released sets what is late from now on. */
+  #released(game: GameBuffer): void {
+    const { pending, rows } = game;
+    const last = pending[game.head - 1];
     game.lastReleasedMs = rows.num(last, Num.timeActualMs);
     game.lastReleasedOrder = rows.num(last, Num.orderNumber);
-    game.head = at;
-    // Let go of what left now and then, not at every release.
+    // Let go of what left now and then, not at every release: the array keeps its room.
     if (game.head === pending.length) {
       pending.length = 0;
       game.head = 0;
-    } else if (game.head >= 64 && game.head * 2 >= pending.length) {
-      game.pending = pending.slice(game.head);
+    } else if (game.head >= 256 && game.head * 2 >= pending.length) {
+      pending.copyWithin(0, game.head);
+      pending.length -= game.head;
       game.head = 0;
     }
-    return into;
   }
 
   toState(): ReordererState {

@@ -14,7 +14,7 @@ import { Num, Txt } from './actionBatchCodec.ts';
 import { creditOf } from './actionPlay.ts';
 import { decodeApplied, encodeApplied, type AppliedColumns } from './appliedColumns.ts';
 import type { GameRows } from './gameRows.ts';
-import { accumulateStatLine, ASSIST_LINE, Credit, CREDIT_LINES, emptyStatLine, gameScore, isAssisted, type StatLine } from './gameScore.ts';
+import { ASSIST_COUNTS, ASSIST_LINE, Credit, CREDIT_COUNTS, CREDIT_LINES, countsOf, gameScore, isAssisted, statLineOf, STAT_KEYS, type StatLine } from './gameScore.ts';
 import { addToRow, checkLimit, ClosedSums, rowOf, topRows, type LeaderboardOptions, type LeaderboardRow } from './leaderboard.ts';
 import type { TextIds } from './textIds.ts';
 
@@ -34,7 +34,22 @@ export interface PlayerTotal {
   impact: number;
 }
 
+/** Where impact is in an accumulator's numbers, after the counts (STAT_KEYS order). */
+const IMPACT = STAT_KEYS.length;
+
+/**
+ * A player-game being summed: numbers in a typed array, added to in place (as object
+ * fields, a count that once held −0 turned every later addition into a new heap number).
+ */
 interface PlayerAccumulator {
+  gameId: string;
+  personId: number;
+  teamId: number;
+  /** The counts in STAT_KEYS order, then impact. */
+  sums: Float64Array;
+}
+
+interface PlayerState {
   gameId: string;
   personId: number;
   teamId: number;
@@ -45,7 +60,7 @@ interface PlayerAccumulator {
 export interface RunningTotalsState {
   /** The open games' applied actions as columns (cheap to clone). */
   applied: AppliedColumns;
-  players: PlayerAccumulator[];
+  players: PlayerState[];
   names: [number, string][];
   corrected: number;
   /** Actions applied in games closed since (their totals are archived apart). */
@@ -155,20 +170,20 @@ export class RunningTotals {
     const teamId = rows.num(row, Num.teamId);
     // Only a real player: not the feed's 0 and not the team itself (gameScore.ts isPlayer).
     if (personId === 0 || personId === teamId) return;
-    RunningTotals.#add(game, rows.gameId, personId, teamId, CREDIT_LINES[kind], CREDIT_SCORES[kind] * weight * factor, sign);
+    RunningTotals.#add(game, rows.gameId, personId, teamId, CREDIT_COUNTS[kind], CREDIT_SCORES[kind] * weight * factor, sign);
     const assist = rows.num(row, Num.assistPersonId);
-    if (isAssisted(kind, personId, assist)) RunningTotals.#add(game, rows.gameId, assist, teamId, ASSIST_LINE, ASSIST_SCORE * weight * factor, sign);
+    if (isAssisted(kind, personId, assist)) RunningTotals.#add(game, rows.gameId, assist, teamId, ASSIST_COUNTS, ASSIST_SCORE * weight * factor, sign);
   }
 
-  static #add(game: GameTotals, gameId: string, personId: number, teamId: number, stats: Readonly<StatLine>, impact: number, sign: 1 | -1): void {
+  static #add(game: GameTotals, gameId: string, personId: number, teamId: number, counts: Float64Array, impact: number, sign: 1 | -1): void {
     let player = game.players.get(personId);
     if (player === undefined) {
-      player = { gameId, personId, teamId, stats: emptyStatLine(), impact: 0 };
+      player = { gameId, personId, teamId, sums: new Float64Array(IMPACT + 1) };
       game.players.set(personId, player);
     }
-    // The accumulator is ours alone: added to in place, no new line per action.
-    accumulateStatLine(player.stats, stats, sign);
-    player.impact += sign * impact;
+    const { sums } = player;
+    for (let k = 0; k < IMPACT; k++) sums[k] += sign * counts[k];
+    sums[IMPACT] += sign * impact;
   }
 
   #accumulators(): PlayerAccumulator[] {
@@ -178,7 +193,9 @@ export class RunningTotals {
   }
 
   #total(p: PlayerAccumulator): PlayerTotal {
-    return { gameId: p.gameId, personId: p.personId, teamId: p.teamId, playerName: this.#names.get(p.personId) ?? '', stats: { ...p.stats }, gameScore: gameScore(p.stats), impact: p.impact };
+    const stats = statLineOf(p.sums);
+    // + 0 turns a −0 (a credit taken away) into 0.
+    return { gameId: p.gameId, personId: p.personId, teamId: p.teamId, playerName: this.#names.get(p.personId) ?? '', stats, gameScore: gameScore(stats), impact: p.sums[IMPACT] + 0 };
   }
 
   /** Every player-game with anything credited, closed games first. */
@@ -242,14 +259,15 @@ export class RunningTotals {
     const open = new Map<number, LeaderboardRow>();
     for (const game of this.#games.values()) {
       for (const p of game.players.values()) {
+        const line = this.#total(p);
         const row = open.get(p.personId);
         if (row !== undefined) {
-          addToRow(row, p);
+          addToRow(row, line);
           continue;
         }
         const closed = this.#closedSums.get(p.personId);
-        const fresh = closed === undefined ? rowOf(this.#total(p), '') : rowOf(closed, '');
-        if (closed !== undefined) addToRow(fresh, p);
+        const fresh = closed === undefined ? rowOf(line, '') : rowOf(closed, '');
+        if (closed !== undefined) addToRow(fresh, line);
         open.set(p.personId, fresh);
       }
     }
@@ -264,7 +282,7 @@ export class RunningTotals {
   toState(): RunningTotalsState {
     return {
       applied: encodeApplied([...this.#games].map(([gameId, game]) => [gameId, game.applied] as const)),
-      players: this.#accumulators().map((p) => ({ ...p, stats: { ...p.stats } })),
+      players: this.#accumulators().map((p) => ({ gameId: p.gameId, personId: p.personId, teamId: p.teamId, stats: statLineOf(p.sums), impact: p.sums[IMPACT] })),
       names: [...this.#names],
       corrected: this.#corrected,
       closedApplied: this.#closedApplied,
@@ -277,7 +295,12 @@ export class RunningTotals {
       totals.#game(gameId).applied = applied;
       totals.#appliedCount += applied.size;
     }
-    for (const p of state.players) totals.#game(p.gameId).players.set(p.personId, { ...p, stats: { ...p.stats } });
+    for (const p of state.players) {
+      const sums = new Float64Array(IMPACT + 1);
+      sums.set(countsOf(p.stats));
+      sums[IMPACT] = p.impact;
+      totals.#game(p.gameId).players.set(p.personId, { gameId: p.gameId, personId: p.personId, teamId: p.teamId, sums });
+    }
     for (const [personId, name] of state.names) {
       totals.#names.set(personId, name);
       totals.#nameIds.set(personId, ids.id(name));

@@ -190,12 +190,12 @@ export class StreamPipeline {
       this.late.add(() => rows.action(row, this.#ids));
       return;
     }
-    this.#score(rows, this.#reorderer.released);
+    this.#score(rows, this.#reorderer.released, this.#reorderer.releasedCount);
   }
 
-  /** Released rows of one game, in event-time order: each scored with its game's momentum. */
-  #score(rows: GameRows, released: readonly number[]): void {
-    for (let i = 0; i < released.length; i++) {
+  /** Released rows of one game, in event-time order (the first `count`): each scored with its game's momentum. */
+  #score(rows: GameRows, released: readonly number[], count = released.length): void {
+    for (let i = 0; i < count; i++) {
       const row = released[i];
       const factor = this.#scorer.score(rows, row);
       this.totals.add(rows, row, this.#scorer.weight(rows, row), factor);
