@@ -56,11 +56,15 @@ export class ActionColumnsWriter {
   #rowHashes = new Float64Array(TEXT_WIDTH);
   #count = 0;
 
-  /** `expected`: the actions to come (at most): the columns are made that long at once. */
-  constructor(expected = 64) {
+  /**
+   * `expected`: the actions to come (at most): the columns are made that long at once, in
+   * `spare` buffers when they are long enough (a worker's reused columns).
+   */
+  constructor(expected = 64, spare?: { numbers: ArrayBuffer; texts: ArrayBuffer }) {
     const capacity = Math.max(1, expected);
-    this.#numbers = new Float64Array(capacity * STRIDE);
-    this.#texts = new Int32Array(capacity * TEXT_WIDTH);
+    const fits = spare !== undefined && spare.numbers.byteLength >= capacity * STRIDE * 8 && spare.texts.byteLength >= capacity * TEXT_WIDTH * 4;
+    this.#numbers = fits ? new Float64Array(spare.numbers, 0, capacity * STRIDE) : new Float64Array(capacity * STRIDE);
+    this.#texts = fits ? new Int32Array(spare.texts, 0, capacity * TEXT_WIDTH) : new Int32Array(capacity * TEXT_WIDTH);
   }
 
   get count(): number {

@@ -15,6 +15,8 @@ import { WorkerScaler } from './workerScaler';
 /** The compute workers a run parses on (the pool in the app, the same tasks in-thread in Node). */
 export interface StreamPool {
   run(input: LineBlockInput): Promise<ParsedBlock>;
+  /** Columns of a parsed block the coordinator has read: a worker may write into them again. */
+  recycle?(columns: { numbers: Float64Array; texts: Int32Array }): void;
   resize(workers: number): void;
   readonly workers: number;
   /** The most workers "Automatic" may use: cores − 1, the coordinator's thread being the last core. */
@@ -198,6 +200,8 @@ export class StreamRun {
       if (!this.#drainScheduled && this.#backlog.size <= DRAIN_BUDGET) this.#drain();
       else this.#scheduleDrain();
     }
+    // Applied or queued as objects: the columns are read, a worker may fill them again.
+    this.#pool.recycle?.(block.actions);
     this.#wakeRoom();
   }
 
