@@ -1,31 +1,21 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import type { ComputeTasks } from '../src/platform/computeTasks';
 import { installErrorTransfer } from '../src/platform/dataError';
-import { spawnComputeWorker } from '../src/platform/pool/browserPool';
-import { ComputePool } from '../src/platform/pool/computePool';
 import { indexedDbStreamStorage } from '../src/platform/stream/checkpointStore';
+import { ParsePool, spawnParseWorker } from '../src/platform/stream/parsePool';
 import { StreamEngine } from '../src/platform/stream/streamEngine';
 import type { StreamEngineApi } from '../src/platform/stream/streamEngine.api';
 import { autoStreamWorkers } from '../src/platform/stream/streamThreads';
 
 installErrorTransfer();
 
-// The Stream's coordinator: this thread and its own compute workers, cores − 1 of them by
+// The Stream's coordinator: this thread and its own parse workers, cores − 1 of them by
 // default, so the stream never runs more threads than the device has cores.
 const cores = self.navigator.hardwareConcurrency || 2;
-const pool = new ComputePool<ComputeTasks>(spawnComputeWorker, autoStreamWorkers(cores));
 const engine = new StreamEngine({
   cores,
   storage: indexedDbStreamStorage,
-  pool: {
-    run: (input) => pool.run('parseLineBlock', input),
-    resize: (workers) => pool.resize(workers),
-    get workers() {
-      return pool.stats.workers;
-    },
-    maxAuto: autoStreamWorkers(cores),
-  },
+  pool: new ParsePool(spawnParseWorker, autoStreamWorkers(cores), autoStreamWorkers(cores)),
 });
 
 const api: StreamEngineApi = {

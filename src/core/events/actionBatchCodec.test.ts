@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeActions, encodeActions } from './actionBatchCodec.ts';
+import { ActionColumnsWriter, decodeActions, encodeActions, Num, STRIDE } from './actionBatchCodec.ts';
+import { creditOf, endsGame, playCode, pointsOf, priorityOf } from './actionPlay.ts';
+import { Credit } from './gameScore.ts';
 import { actionFingerprint, type GameAction } from './gameAction.ts';
 
 const shot: GameAction = {
@@ -25,8 +27,29 @@ describe('actionBatchCodec', () => {
     const encoded = encodeActions([{ lineNumber: 1, action: shot }, { lineNumber: 2, action: rebound }]);
     // shot: 7 distinct texts; the rebound adds 'rebound', 'defensive' and '' (its shotResult).
     expect(encoded.dictionary.length).toBe(10);
-    // line number, 13 GameAction numbers, fingerprint
-    expect(encoded.numbers.length).toBe(2 * 15);
+    // line number, 13 GameAction numbers, fingerprint, play code
+    expect(encoded.numbers.length).toBe(2 * 16);
+  });
+
+  it('carries the play code of each action: its credit, points, priority and whether it ends the game', () => {
+    const end: GameAction = { ...rebound, actionNumber: 9, actionType: 'game', subType: 'end', personId: 0, teamId: 0 };
+    const encoded = encodeActions([shot, rebound, end].map((action, i) => ({ lineNumber: i + 1, action })));
+    const codes = [0, 1, 2].map((row) => encoded.numbers[row * STRIDE + Num.play]);
+    expect(codes.map((code) => [creditOf(code), pointsOf(code), priorityOf(code), endsGame(code)])).toEqual([
+      [Credit.MadeTwo, 2, 0, false], [Credit.DefensiveRebound, 0, 1, false], [Credit.None, 0, 1, true],
+    ]);
+    expect(codes.map((code, i) => code === playCode([shot, rebound, end][i]))).toEqual([true, true, true]);
+  });
+
+  it('fingerprints with each text hashed once: the same as hashing the action alone', () => {
+    const writer = new ActionColumnsWriter(4);
+    writer.append(1, shot);
+    writer.append(2, { ...shot, actionNumber: 99, playerName: 'Another' });
+    const { numbers } = writer.finish();
+    expect(numbers[Num.fingerprint]).toBe(actionFingerprint(shot));
+    expect(numbers[STRIDE + Num.fingerprint]).toBe(actionFingerprint({ ...shot, actionNumber: 99, playerName: 'Another' }));
+    // a text moved from one field to another changes it
+    expect(actionFingerprint({ ...shot, subType: 'Made', shotResult: 'Layup' })).not.toBe(actionFingerprint(shot));
   });
 
   it('refuses a text index outside the dictionary', () => {
@@ -38,6 +61,6 @@ describe('actionBatchCodec', () => {
 
   it('refuses columns that do not fit the count', () => {
     const encoded = encodeActions([{ lineNumber: 1, action: shot }]);
-    expect(() => decodeActions({ ...encoded, count: 2 })).toThrow('invalid encoded actions: 2 actions but 15 numbers and 7 texts');
+    expect(() => decodeActions({ ...encoded, count: 2 })).toThrow('invalid encoded actions: 2 actions but 16 numbers and 7 texts');
   });
 });

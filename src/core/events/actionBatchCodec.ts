@@ -1,26 +1,29 @@
 /**
  * Parsed actions as columns, so a block parsed in a compute worker comes back as two
- * transferred typed arrays and a small dictionary instead of thousands of cloned objects.
- * Numbers go into one Float64Array (row-major, NUMBER_FIELDS per action, exact for every id
- * and epoch millisecond); the short texts repeat a lot (game ids, action types, names), so
- * they become indices into a dictionary of distinct strings. The worker also computes each
- * action's fingerprint (the store's duplicate test) while it is there, in parallel, so the
- * coordinator does not hash every field again.
+ * transferred typed arrays and a small dictionary instead of thousands of cloned objects,
+ * and so the coordinator keeps the actions of its open games as columns too (GameRows),
+ * never as an object per action. Numbers go into one Float64Array (row-major, STRIDE per
+ * action, exact for every id and epoch millisecond); the short texts repeat a lot (game
+ * ids, action types, names), so they become indices into a dictionary of distinct strings.
+ * The worker also computes, while it is there and in parallel, each action's fingerprint
+ * (the store's duplicate test) and its play code (actionPlay.ts), so the coordinator
+ * neither hashes nor compares a text per action.
  */
-import { actionFingerprint, type GameAction } from './gameAction.ts';
+import { playCode } from './actionPlay.ts';
+import { ACTION_TEXTS, actionFingerprint, textHash, type GameAction } from './gameAction.ts';
 
-const NUMBER_FIELDS = [
-  'actionNumber', 'orderNumber', 'period', 'clockSeconds', 'timeActualMs', 'editedMs', 'teamId',
-  'personId', 'assistPersonId', 'stealPersonId', 'blockPersonId', 'scoreHome', 'scoreAway',
-] as const satisfies readonly (keyof GameAction)[];
+/** Where each number of an action is in its row. */
+export const Num = {
+  lineNumber: 0, actionNumber: 1, orderNumber: 2, period: 3, clockSeconds: 4, timeActualMs: 5, editedMs: 6, teamId: 7,
+  personId: 8, assistPersonId: 9, stealPersonId: 10, blockPersonId: 11, scoreHome: 12, scoreAway: 13, fingerprint: 14, play: 15,
+} as const;
+/** Numbers per action. */
+export const STRIDE = 16;
 
-const TEXT_FIELDS = [
-  'gameId', 'actionType', 'subType', 'qualifiers', 'teamTricode', 'playerName', 'shotResult',
-] as const satisfies readonly (keyof GameAction)[];
-
-/** Numbers per action: the line number, the GameAction numbers, the fingerprint. */
-const STRIDE = NUMBER_FIELDS.length + 2;
-const FINGERPRINT = STRIDE - 1;
+/** Where each text of an action is in its row of `texts` (ACTION_TEXTS order). */
+export const Txt = { gameId: 0, actionType: 1, subType: 2, qualifiers: 3, teamTricode: 4, playerName: 5, shotResult: 6 } as const;
+/** Texts per action. */
+export const TEXT_WIDTH = ACTION_TEXTS.length;
 
 export interface EncodedActions {
   count: number;
@@ -41,19 +44,27 @@ export interface FingerprintedAction extends LineAction {
 
 /**
  * Appends actions to growing columns, so a worker writes each action once, straight from
- * its parse, and hands over the typed arrays at the end.
+ * its parse, and hands over the typed arrays at the end. Each distinct text is hashed once
+ * (for the fingerprints), when it enters the dictionary.
  */
 export class ActionColumnsWriter {
   #numbers: Float64Array;
   #texts: Int32Array;
   #dictionary: string[] = [];
+  #hashes: number[] = [];
   #indexOf = new Map<string, number>();
+  #rowHashes = new Float64Array(TEXT_WIDTH);
   #count = 0;
 
-  constructor(expected = 64) {
+  /**
+   * `expected`: the actions to come (at most): the columns are made that long at once, in
+   * `spare` buffers when they are long enough (a worker's reused columns).
+   */
+  constructor(expected = 64, spare?: { numbers: ArrayBuffer; texts: ArrayBuffer }) {
     const capacity = Math.max(1, expected);
-    this.#numbers = new Float64Array(capacity * STRIDE);
-    this.#texts = new Int32Array(capacity * TEXT_FIELDS.length);
+    const fits = spare !== undefined && spare.numbers.byteLength >= capacity * STRIDE * 8 && spare.texts.byteLength >= capacity * TEXT_WIDTH * 4;
+    this.#numbers = fits ? new Float64Array(spare.numbers, 0, capacity * STRIDE) : new Float64Array(capacity * STRIDE);
+    this.#texts = fits ? new Int32Array(spare.texts, 0, capacity * TEXT_WIDTH) : new Int32Array(capacity * TEXT_WIDTH);
   }
 
   get count(): number {
@@ -61,42 +72,45 @@ export class ActionColumnsWriter {
   }
 
   /** `fingerprint` is actionFingerprint(action) when the caller has it already (a checkpoint does). */
-  append(lineNumber: number, action: GameAction, fingerprint = actionFingerprint(action)): void {
+  append(lineNumber: number, action: GameAction, fingerprint?: number): void {
     if ((this.#count + 1) * STRIDE > this.#numbers.length) this.#grow();
+    const t = this.#count * TEXT_WIDTH;
+    for (let i = 0; i < TEXT_WIDTH; i++) {
+      const index = this.#index(action[ACTION_TEXTS[i]]);
+      this.#texts[t + i] = index;
+      this.#rowHashes[i] = this.#hashes[index];
+    }
     const at = this.#count * STRIDE;
     const n = this.#numbers;
     n[at] = lineNumber;
-    n[at + 1] = action.actionNumber;
-    n[at + 2] = action.orderNumber;
-    n[at + 3] = action.period;
-    n[at + 4] = action.clockSeconds;
-    n[at + 5] = action.timeActualMs;
-    n[at + 6] = action.editedMs;
-    n[at + 7] = action.teamId;
-    n[at + 8] = action.personId;
-    n[at + 9] = action.assistPersonId;
-    n[at + 10] = action.stealPersonId;
-    n[at + 11] = action.blockPersonId;
-    n[at + 12] = action.scoreHome;
-    n[at + 13] = action.scoreAway;
-    n[at + FINGERPRINT] = fingerprint;
-    const t = this.#count * TEXT_FIELDS.length;
-    this.#texts[t] = this.#index(action.gameId);
-    this.#texts[t + 1] = this.#index(action.actionType);
-    this.#texts[t + 2] = this.#index(action.subType);
-    this.#texts[t + 3] = this.#index(action.qualifiers);
-    this.#texts[t + 4] = this.#index(action.teamTricode);
-    this.#texts[t + 5] = this.#index(action.playerName);
-    this.#texts[t + 6] = this.#index(action.shotResult);
+    n[at + Num.actionNumber] = action.actionNumber;
+    n[at + Num.orderNumber] = action.orderNumber;
+    n[at + Num.period] = action.period;
+    n[at + Num.clockSeconds] = action.clockSeconds;
+    n[at + Num.timeActualMs] = action.timeActualMs;
+    n[at + Num.editedMs] = action.editedMs;
+    n[at + Num.teamId] = action.teamId;
+    n[at + Num.personId] = action.personId;
+    n[at + Num.assistPersonId] = action.assistPersonId;
+    n[at + Num.stealPersonId] = action.stealPersonId;
+    n[at + Num.blockPersonId] = action.blockPersonId;
+    n[at + Num.scoreHome] = action.scoreHome;
+    n[at + Num.scoreAway] = action.scoreAway;
+    n[at + Num.fingerprint] = fingerprint ?? actionFingerprint(action, this.#rowHashes);
+    n[at + Num.play] = playCode(action);
     this.#count++;
   }
 
-  /** The columns, cut to the actions written (the writer is done after this). */
+  /**
+   * The columns of the actions written (the writer is done after this). They are views of
+   * the whole columns when the writer was made longer than needed: transferable as they
+   * are; a caller that keeps them (an archive) sizes the writer exactly.
+   */
   finish(): EncodedActions {
     return {
       count: this.#count,
-      numbers: this.#numbers.slice(0, this.#count * STRIDE),
-      texts: this.#texts.slice(0, this.#count * TEXT_FIELDS.length),
+      numbers: this.#numbers.length === this.#count * STRIDE ? this.#numbers : this.#numbers.subarray(0, this.#count * STRIDE),
+      texts: this.#texts.length === this.#count * TEXT_WIDTH ? this.#texts : this.#texts.subarray(0, this.#count * TEXT_WIDTH),
       dictionary: this.#dictionary,
     };
   }
@@ -105,6 +119,7 @@ export class ActionColumnsWriter {
     let index = this.#indexOf.get(value);
     if (index === undefined) {
       index = this.#dictionary.push(value) - 1;
+      this.#hashes.push(textHash(value));
       this.#indexOf.set(value, index);
     }
     return index;
@@ -128,32 +143,39 @@ export function encodeActions(parsed: readonly LineAction[], fingerprints?: read
   return writer.finish();
 }
 
-export function decodeActions(encoded: EncodedActions): FingerprintedAction[] {
+/** Refuses columns that do not fit their count or point outside their dictionary (they may come from storage). */
+export function checkEncoded(encoded: EncodedActions): void {
   const { count, numbers, texts, dictionary } = encoded;
-  const width = TEXT_FIELDS.length;
-  if (numbers.length !== count * STRIDE || texts.length !== count * width) {
+  if (numbers.length !== count * STRIDE || texts.length !== count * TEXT_WIDTH) {
     throw new Error(`invalid encoded actions: ${count} actions but ${numbers.length} numbers and ${texts.length} texts`);
   }
   for (let i = 0; i < texts.length; i++) {
     if (!(texts[i] >= 0 && texts[i] < dictionary.length)) throw new Error(`invalid encoded actions: text index ${texts[i]} outside the dictionary`);
   }
+}
+
+/** Row `row` of numbers and texts as a GameAction, its texts looked up by `text`. */
+export function actionOfRow(numbers: Float64Array, texts: Int32Array, row: number, text: (index: number) => string): GameAction {
+  const n = row * STRIDE;
+  const t = row * TEXT_WIDTH;
+  return {
+    gameId: text(texts[t]), actionNumber: numbers[n + Num.actionNumber], orderNumber: numbers[n + Num.orderNumber], period: numbers[n + Num.period],
+    clockSeconds: numbers[n + Num.clockSeconds], timeActualMs: numbers[n + Num.timeActualMs], editedMs: numbers[n + Num.editedMs],
+    actionType: text(texts[t + Txt.actionType]), subType: text(texts[t + Txt.subType]), qualifiers: text(texts[t + Txt.qualifiers]),
+    teamId: numbers[n + Num.teamId], teamTricode: text(texts[t + Txt.teamTricode]), personId: numbers[n + Num.personId],
+    playerName: text(texts[t + Txt.playerName]), assistPersonId: numbers[n + Num.assistPersonId], stealPersonId: numbers[n + Num.stealPersonId],
+    blockPersonId: numbers[n + Num.blockPersonId], shotResult: text(texts[t + Txt.shotResult]), scoreHome: numbers[n + Num.scoreHome],
+    scoreAway: numbers[n + Num.scoreAway],
+  };
+}
+
+export function decodeActions(encoded: EncodedActions): FingerprintedAction[] {
+  checkEncoded(encoded);
+  const { count, numbers, texts, dictionary } = encoded;
+  const text = (index: number): string => dictionary[index];
   const out: FingerprintedAction[] = new Array(count);
   for (let row = 0; row < count; row++) {
-    const at = row * STRIDE;
-    const n = at + 1;
-    const t = row * width;
-    out[row] = {
-      lineNumber: numbers[at],
-      fingerprint: numbers[at + FINGERPRINT],
-      action: {
-        gameId: dictionary[texts[t]], actionNumber: numbers[n], orderNumber: numbers[n + 1], period: numbers[n + 2],
-        clockSeconds: numbers[n + 3], timeActualMs: numbers[n + 4], editedMs: numbers[n + 5],
-        actionType: dictionary[texts[t + 1]], subType: dictionary[texts[t + 2]], qualifiers: dictionary[texts[t + 3]], teamId: numbers[n + 6],
-        teamTricode: dictionary[texts[t + 4]], personId: numbers[n + 7], playerName: dictionary[texts[t + 5]], assistPersonId: numbers[n + 8],
-        stealPersonId: numbers[n + 9], blockPersonId: numbers[n + 10], shotResult: dictionary[texts[t + 6]],
-        scoreHome: numbers[n + 11], scoreAway: numbers[n + 12],
-      },
-    };
+    out[row] = { lineNumber: numbers[row * STRIDE], fingerprint: numbers[row * STRIDE + Num.fingerprint], action: actionOfRow(numbers, texts, row, text) };
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Exactly-once for game actions, keyed by (gameId, actionNumber).
  * - the same version again (same `edited`, same content) is a duplicate: counted, dropped;
- * - a later `edited` is a correction: it replaces the held version, and the outcome carries
+ * - a later `edited` is a correction: it replaces the held version, and `previousRow` is
  *   the replaced version, whose credits the totals take away;
  * - an earlier `edited` arriving after a later one is stale: counted, dropped; so is a
  *   different content under the same `edited` (a conflict: the first one stays).
@@ -10,24 +10,15 @@
  * actionNumber, the feed's dense counter (orderNumber is sparse by design: ×10000 with
  * inserted actions between), as the numbers below the highest seen that never arrived.
  *
- * Hot path: one Map lookup per game and one per actionNumber (numbers, no key strings); the
- * fingerprint can come precomputed from the compute worker that parsed the line.
+ * Hot path: the versions themselves are rows of the game's GameRows; the store keeps, per
+ * game, the row of each action's latest version (numbers only), and judges a version from
+ * the numbers of its parsed row (the fingerprint came from the worker) before anything is
+ * appended, so a duplicate costs two lookups and no row.
  */
-import { decodeActions, encodeActions, type EncodedActions } from './actionBatchCodec.ts';
-import { actionFingerprint, type GameAction } from './gameAction.ts';
+import { Num } from './actionBatchCodec.ts';
+import type { GameRows } from './gameRows.ts';
 
-/** What became of an offered action; the previous version comes with a correction (to take away what it gave). */
-export type StoreOutcome =
-  | { kind: 'new' }
-  | { kind: 'correction'; previous: GameAction }
-  | { kind: 'duplicate' }
-  | { kind: 'stale'; conflict: boolean };
-
-// One object per kind without a payload: offering an action allocates nothing on the hot path.
-const NEW: StoreOutcome = Object.freeze({ kind: 'new' });
-const DUPLICATE: StoreOutcome = Object.freeze({ kind: 'duplicate' });
-const STALE: StoreOutcome = Object.freeze({ kind: 'stale', conflict: false });
-const CONFLICT: StoreOutcome = Object.freeze({ kind: 'stale', conflict: true });
+export type StoreVerdict = 'new' | 'correction' | 'duplicate' | 'stale';
 
 export interface StoreCounters {
   accepted: number;
@@ -39,26 +30,27 @@ export interface StoreCounters {
   duplicateOrder: number;
 }
 
-interface HeldVersion {
-  fingerprint: number;
-  action: GameAction;
-}
-
-interface GameSequence {
+interface GameVersions {
+  /** The row of each action's latest version, by actionNumber. */
+  latest: Map<number, number>;
+  /** actionNumber by orderNumber, to tell a reused orderNumber. */
+  orders: Map<number, number>;
   maxOrderNumber: number;
   maxActionNumber: number;
-  /** actionNumber by orderNumber, to tell a reused orderNumber. */
-  orders: Record<number, number>;
   distinctActions: number;
 }
 
+/** A game's sequence state in a checkpoint (its held versions travel as the game's rows). */
+export interface GameSequenceState {
+  maxOrderNumber: number;
+  maxActionNumber: number;
+  distinctActions: number;
+  /** [orderNumber, actionNumber] pairs, as columns. */
+  orders: Float64Array;
+}
+
 export interface ActionStoreState {
-  /**
-   * Every held version of the open games as columns (typed arrays clone as one copy, so a
-   * checkpoint stays cheap).
-   */
-  held: EncodedActions;
-  sequences: [string, GameSequence][];
+  sequences: [string, GameSequenceState][];
   counters: StoreCounters;
   closedGaps: number;
 }
@@ -67,64 +59,66 @@ function zeroCounters(): StoreCounters {
   return { accepted: 0, duplicates: 0, corrections: 0, stale: 0, conflicts: 0, outOfOrder: 0, duplicateOrder: 0 };
 }
 
-interface GameHeld {
-  byAction: Map<number, HeldVersion>;
-  sequence: GameSequence;
-  orders: Map<number, number>;
-}
-
 export class ActionStore {
-  #games = new Map<string, GameHeld>();
+  #games = new Map<string, GameVersions>();
   #counters = zeroCounters();
   #closedGaps = 0;
+  /** After a 'correction': the row of the version it replaces. */
+  previousRow = -1;
 
-  #game(gameId: string): GameHeld {
+  #game(gameId: string): GameVersions {
     let game = this.#games.get(gameId);
     if (game === undefined) {
-      game = { byAction: new Map(), sequence: { maxOrderNumber: -1, maxActionNumber: 0, orders: {}, distinctActions: 0 }, orders: new Map() };
+      game = { latest: new Map(), orders: new Map(), maxOrderNumber: -1, maxActionNumber: 0, distinctActions: 0 };
       this.#games.set(gameId, game);
     }
     return game;
   }
 
-  /** `fingerprint` is actionFingerprint(action), when the caller has it already. */
-  offer(action: GameAction, fingerprint = actionFingerprint(action)): StoreOutcome {
-    const game = this.#game(action.gameId);
-    const held = game.byAction.get(action.actionNumber);
+  /**
+   * What becomes of a version of `actionNumber` in the game whose rows are `rows`. On 'new'
+   * and 'correction' the caller appends the version to `rows` and hands its row to `hold`.
+   */
+  offer(rows: GameRows, actionNumber: number, orderNumber: number, editedMs: number, fingerprint: number): StoreVerdict {
+    const game = this.#game(rows.gameId);
+    const held = game.latest.get(actionNumber);
     if (held === undefined) {
-      game.byAction.set(action.actionNumber, { fingerprint, action });
-      this.#checkSequence(game, action);
+      this.#checkSequence(game, actionNumber, orderNumber);
       this.#counters.accepted += 1;
-      return NEW;
+      return 'new';
     }
-    if (action.editedMs === held.action.editedMs) {
-      if (fingerprint === held.fingerprint) {
+    const heldEdited = rows.num(held, Num.editedMs);
+    if (editedMs === heldEdited) {
+      if (fingerprint === rows.num(held, Num.fingerprint)) {
         this.#counters.duplicates += 1;
-        return DUPLICATE;
+        return 'duplicate';
       }
       this.#counters.stale += 1;
       this.#counters.conflicts += 1;
-      return CONFLICT;
+      return 'stale';
     }
-    if (action.editedMs < held.action.editedMs) {
+    if (editedMs < heldEdited) {
       this.#counters.stale += 1;
-      return STALE;
+      return 'stale';
     }
-    game.byAction.set(action.actionNumber, { fingerprint, action });
     this.#counters.corrections += 1;
-    return { kind: 'correction', previous: held.action };
+    this.previousRow = held;
+    return 'correction';
   }
 
-  /** The version currently held for this action, if any. */
-  latest(gameId: string, actionNumber: number): GameAction | undefined {
-    return this.#games.get(gameId)?.byAction.get(actionNumber)?.action;
+  /** The row of an accepted version (after 'new' or 'correction'). */
+  hold(gameId: string, actionNumber: number, row: number): void {
+    this.#game(gameId).latest.set(actionNumber, row);
   }
 
-  /** Every held action, latest versions only (what the batch layer should agree with). */
-  actions(): GameAction[] {
-    const actions: GameAction[] = [];
-    for (const game of this.#games.values()) for (const held of game.byAction.values()) actions.push(held.action);
-    return actions;
+  /** The row of the version currently held for this action, or −1. */
+  latestRow(gameId: string, actionNumber: number): number {
+    return this.#games.get(gameId)?.latest.get(actionNumber) ?? -1;
+  }
+
+  /** The rows of every held latest version of a game, in the order they arrived. */
+  latestRows(gameId: string): number[] {
+    return [...(this.#games.get(gameId)?.latest.values() ?? [])].sort((a, b) => a - b);
   }
 
   get counters(): StoreCounters {
@@ -138,60 +132,63 @@ export class ActionStore {
     return gaps;
   }
 
-  static #gapsOf({ sequence }: GameHeld): number {
-    return Math.max(0, sequence.maxActionNumber - sequence.distinctActions);
+  static #gapsOf(game: GameVersions): number {
+    return Math.max(0, game.maxActionNumber - game.distinctActions);
   }
 
-  /** Lets a closed game go: its latest versions with their fingerprints (for the archive); nothing of it is held after. */
-  closeGame(gameId: string): { action: GameAction; fingerprint: number }[] {
+  /** Lets a closed game go: nothing of it is held after. */
+  closeGame(gameId: string): void {
     const game = this.#games.get(gameId);
-    if (game === undefined) return [];
+    if (game === undefined) return;
     this.#closedGaps += ActionStore.#gapsOf(game);
     this.#games.delete(gameId);
-    return [...game.byAction.values()];
   }
 
   /** Actions held in open games. */
   get heldActions(): number {
     let held = 0;
-    for (const game of this.#games.values()) held += game.byAction.size;
+    for (const game of this.#games.values()) held += game.latest.size;
     return held;
   }
 
-  #checkSequence(game: GameHeld, action: GameAction): void {
-    const { sequence } = game;
-    if (action.orderNumber < sequence.maxOrderNumber) this.#counters.outOfOrder += 1;
-    const owner = game.orders.get(action.orderNumber);
-    if (owner !== undefined && owner !== action.actionNumber) this.#counters.duplicateOrder += 1;
-    game.orders.set(action.orderNumber, action.actionNumber);
-    sequence.maxOrderNumber = Math.max(sequence.maxOrderNumber, action.orderNumber);
-    sequence.maxActionNumber = Math.max(sequence.maxActionNumber, action.actionNumber);
-    sequence.distinctActions += 1;
+  #checkSequence(game: GameVersions, actionNumber: number, orderNumber: number): void {
+    if (orderNumber < game.maxOrderNumber) this.#counters.outOfOrder += 1;
+    const owner = game.orders.get(orderNumber);
+    if (owner !== undefined && owner !== actionNumber) this.#counters.duplicateOrder += 1;
+    game.orders.set(orderNumber, actionNumber);
+    if (orderNumber > game.maxOrderNumber) game.maxOrderNumber = orderNumber;
+    if (actionNumber > game.maxActionNumber) game.maxActionNumber = actionNumber;
+    game.distinctActions += 1;
   }
 
-  /** A plain, JSON-able copy for a checkpoint. */
+  /** The sequence state and counters; the held versions are the games' rows, which the caller saves. */
   toState(): ActionStoreState {
-    const held: { lineNumber: number; action: GameAction }[] = [];
-    const fingerprints: number[] = [];
-    const sequences: [string, GameSequence][] = [];
+    const sequences: [string, GameSequenceState][] = [];
     for (const [gameId, game] of this.#games) {
-      for (const version of game.byAction.values()) {
-        held.push({ lineNumber: 0, action: version.action });
-        fingerprints.push(version.fingerprint);
+      const orders = new Float64Array(game.orders.size * 2);
+      let at = 0;
+      for (const [order, actionNumber] of game.orders) {
+        orders[at++] = order;
+        orders[at++] = actionNumber;
       }
-      sequences.push([gameId, { ...game.sequence, orders: Object.fromEntries(game.orders) }]);
+      sequences.push([gameId, { maxOrderNumber: game.maxOrderNumber, maxActionNumber: game.maxActionNumber, distinctActions: game.distinctActions, orders }]);
     }
-    return { held: encodeActions(held, fingerprints), sequences, counters: { ...this.#counters }, closedGaps: this.#closedGaps };
+    return { sequences, counters: { ...this.#counters }, closedGaps: this.#closedGaps };
   }
 
-  static fromState(state: ActionStoreState): ActionStore {
+  /** `games`: each open game's rows as saved (row = one latest version). */
+  static fromState(state: ActionStoreState, games: readonly GameRows[]): ActionStore {
     const store = new ActionStore();
-    const held = decodeActions(state.held);
-    for (const { action, fingerprint } of held) store.#game(action.gameId).byAction.set(action.actionNumber, { fingerprint, action: { ...action } });
+    for (const rows of games) {
+      const game = store.#game(rows.gameId);
+      for (let row = 0; row < rows.count; row++) game.latest.set(rows.num(row, Num.actionNumber), row);
+    }
     for (const [gameId, s] of state.sequences) {
       const game = store.#game(gameId);
-      game.sequence = { ...s, orders: {} };
-      for (const [order, actionNumber] of Object.entries(s.orders)) game.orders.set(Number(order), actionNumber);
+      game.maxOrderNumber = s.maxOrderNumber;
+      game.maxActionNumber = s.maxActionNumber;
+      game.distinctActions = s.distinctActions;
+      for (let at = 0; at + 1 < s.orders.length; at += 2) game.orders.set(s.orders[at], s.orders[at + 1]);
     }
     store.#counters = { ...zeroCounters(), ...state.counters };
     store.#closedGaps = state.closedGaps;

@@ -73,44 +73,58 @@ export function actionPoints(action: Pick<GameAction, 'actionType' | 'shotResult
 const numberView = new Float64Array(1);
 const numberWords = new Uint32Array(numberView.buffer);
 
-function mixText(hash: number, text: string): number {
+/** A text's own 32-bit FNV-1a hash over its UTF-16 code units (cached per distinct text by the column writer). */
+export function textHash(text: string): number {
+  let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  // A separator, so that "ab" + "c" and "a" + "bc" differ.
-  return Math.imul(hash ^ 0x1f, 0x01000193);
+  return hash >>> 0;
+}
+
+function mixWord(hash: number, word: number): number {
+  return Math.imul(hash ^ word, 0x01000193);
 }
 
 function mixNumber(hash: number, value: number): number {
   numberView[0] = value;
-  hash = Math.imul(hash ^ numberWords[0], 0x01000193);
-  return Math.imul(hash ^ numberWords[1], 0x01000193);
+  return mixWord(mixWord(hash, numberWords[0]), numberWords[1]);
 }
+
+/** The texts of an action in the order the fingerprint mixes them (and the columns keep them). */
+export const ACTION_TEXTS = ['gameId', 'actionType', 'subType', 'qualifiers', 'teamTricode', 'playerName', 'shotResult'] as const satisfies readonly (keyof GameAction)[];
 
 /**
  * A 32-bit FNV-1a-style fingerprint of every field, so the store can tell a repeat of the
  * same version (a duplicate) from a different content under the same `edited` without
  * keeping the text. Field order is fixed here, not by object key order; numbers are mixed
- * as their 64 bits, texts as their UTF-16 code units.
+ * as their 64 bits, texts as their own hash (`textHash`), which a writer of many actions
+ * computes once per distinct text and passes as `hashes` (in ACTION_TEXTS order).
  */
-export function actionFingerprint(action: GameAction): number {
+export function actionFingerprint(action: GameAction, hashes?: ArrayLike<number>): number {
+  if (hashes !== undefined) return mixFields(action, hashes[0], hashes[1], hashes[2], hashes[3], hashes[4], hashes[5], hashes[6]);
+  return mixFields(action, textHash(action.gameId), textHash(action.actionType), textHash(action.subType), textHash(action.qualifiers),
+    textHash(action.teamTricode), textHash(action.playerName), textHash(action.shotResult));
+}
+
+function mixFields(action: GameAction, gameId: number, actionType: number, subType: number, qualifiers: number, teamTricode: number, playerName: number, shotResult: number): number {
   let hash = 0x811c9dc5;
-  hash = mixText(hash, action.gameId);
+  hash = mixWord(hash, gameId);
   hash = mixNumber(hash, action.actionNumber);
   hash = mixNumber(hash, action.orderNumber);
   hash = mixNumber(hash, action.period);
   hash = mixNumber(hash, action.clockSeconds);
   hash = mixNumber(hash, action.timeActualMs);
   hash = mixNumber(hash, action.editedMs);
-  hash = mixText(hash, action.actionType);
-  hash = mixText(hash, action.subType);
-  hash = mixText(hash, action.qualifiers);
+  hash = mixWord(hash, actionType);
+  hash = mixWord(hash, subType);
+  hash = mixWord(hash, qualifiers);
   hash = mixNumber(hash, action.teamId);
-  hash = mixText(hash, action.teamTricode);
+  hash = mixWord(hash, teamTricode);
   hash = mixNumber(hash, action.personId);
-  hash = mixText(hash, action.playerName);
+  hash = mixWord(hash, playerName);
   hash = mixNumber(hash, action.assistPersonId);
   hash = mixNumber(hash, action.stealPersonId);
   hash = mixNumber(hash, action.blockPersonId);
-  hash = mixText(hash, action.shotResult);
+  hash = mixWord(hash, shotResult);
   hash = mixNumber(hash, action.scoreHome);
   hash = mixNumber(hash, action.scoreAway);
   return hash >>> 0;

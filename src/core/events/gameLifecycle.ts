@@ -86,16 +86,16 @@ export class GameLifecycle {
     return this.#games.has(gameId);
   }
 
-  /** An accepted action of an open game. */
-  arrived(action: GameAction): void {
-    let game = this.#games.get(action.gameId);
+  /** An accepted action of an open game: its event time, and whether it is the game's final action (isGameEnd). */
+  arrived(gameId: string, eventMs: number, endsGame: boolean): void {
+    let game = this.#games.get(gameId);
     if (game === undefined) {
-      game = { maxEventMs: action.timeActualMs, ended: false, arrivals: 0, reviewedArrivals: 0 };
-      this.#games.set(action.gameId, game);
+      game = { maxEventMs: eventMs, ended: false, arrivals: 0, reviewedArrivals: 0 };
+      this.#games.set(gameId, game);
     }
     game.arrivals++;
-    if (action.timeActualMs > game.maxEventMs) game.maxEventMs = action.timeActualMs;
-    if (isGameEnd(action)) game.ended = true;
+    if (eventMs > game.maxEventMs) game.maxEventMs = eventMs;
+    if (endsGame) game.ended = true;
   }
 
   /** The games due to close now (call it after each batch of actions); they are forgotten here. */

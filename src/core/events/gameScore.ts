@@ -96,42 +96,77 @@ const STL = line({ stl: 1 });
 const BLK = line({ blk: 1 });
 const PF = line({ pf: 1 });
 
-function credit(personId: number, teamId: number, stats: Readonly<StatLine>): StatCredit {
-  return { personId, teamId, stats };
+/**
+ * What an action credits its own player with, whoever that is (the `personId` of a 2pt,
+ * 3pt, freethrow, rebound, turnover, steal, block or foul): an index into CREDIT_LINES. The
+ * parse computes it once per action; the running totals add CREDIT_LINES[kind].
+ */
+export const Credit = {
+  None: 0, MadeTwo: 1, MadeThree: 2, MissedFieldGoal: 3, MadeFreeThrow: 4, MissedFreeThrow: 5,
+  OffensiveRebound: 6, DefensiveRebound: 7, Turnover: 8, Steal: 9, Block: 10, PersonalFoul: 11,
+} as const;
+export type CreditKind = (typeof Credit)[keyof typeof Credit];
+
+export const CREDIT_LINES: readonly Readonly<StatLine>[] = Object.freeze([line({}), MADE_2, MADE_3, MISSED_FG, MADE_FT, MISSED_FT, ORB, DRB, TOV, STL, BLK, PF]);
+/** The assist a made field goal gives its assistPersonId. */
+export const ASSIST_LINE: Readonly<StatLine> = ASSIST;
+
+export function creditKind(action: Pick<GameAction, 'actionType' | 'subType' | 'shotResult'>): CreditKind {
+  const made = action.shotResult === 'Made';
+  switch (action.actionType) {
+    case '2pt':
+      return made ? Credit.MadeTwo : Credit.MissedFieldGoal;
+    case '3pt':
+      return made ? Credit.MadeThree : Credit.MissedFieldGoal;
+    case 'freethrow':
+      return made ? Credit.MadeFreeThrow : Credit.MissedFreeThrow;
+    case 'rebound':
+      return action.subType === 'offensive' ? Credit.OffensiveRebound : action.subType === 'defensive' ? Credit.DefensiveRebound : Credit.None;
+    case 'turnover':
+      return Credit.Turnover;
+    case 'steal':
+      return Credit.Steal;
+    case 'block':
+      return Credit.Block;
+    case 'foul':
+      return action.subType === 'personal' || action.subType === 'offensive' ? Credit.PersonalFoul : Credit.None;
+    default:
+      return Credit.None;
+  }
 }
+
+/** A stat line as numbers in STAT_KEYS order (what the running totals add to, in place). */
+export function countsOf(line: Readonly<StatLine>): Float64Array {
+  return Float64Array.from(STAT_KEYS, (key) => line[key]);
+}
+
+/** Numbers in STAT_KEYS order back to a stat line. */
+export function statLineOf(counts: ArrayLike<number>): StatLine {
+  const line = emptyStatLine();
+  STAT_KEYS.forEach((key, i) => { line[key] = counts[i]; });
+  return line;
+}
+
+/** CREDIT_LINES and ASSIST_LINE as counts. */
+export const CREDIT_COUNTS: readonly Float64Array[] = CREDIT_LINES.map(countsOf);
+export const ASSIST_COUNTS: Float64Array = countsOf(ASSIST_LINE);
 
 /** A real player: not the feed's 0 and not the team itself. */
 export function isPlayer(action: Pick<GameAction, 'personId' | 'teamId'>): boolean {
   return action.personId !== 0 && action.personId !== action.teamId;
 }
 
+/** Whether a made field goal's assistPersonId gets an assist (someone, and not the shooter). */
+export function isAssisted(kind: number, personId: number, assistPersonId: number): boolean {
+  return (kind === Credit.MadeTwo || kind === Credit.MadeThree) && assistPersonId !== 0 && assistPersonId !== personId;
+}
+
 /** Which players the action credits with which counts (none for most actions). */
 export function statCredits(action: GameAction): StatCredit[] {
-  const { actionType, subType, teamId, personId } = action;
-  const made = action.shotResult === 'Made';
   if (!isPlayer(action)) return [];
-  switch (actionType) {
-    case '2pt':
-    case '3pt': {
-      const shooter = credit(personId, teamId, made ? (actionType === '3pt' ? MADE_3 : MADE_2) : MISSED_FG);
-      const assisted = made && action.assistPersonId !== 0 && action.assistPersonId !== personId;
-      return assisted ? [shooter, credit(action.assistPersonId, teamId, ASSIST)] : [shooter];
-    }
-    case 'freethrow':
-      return [credit(personId, teamId, made ? MADE_FT : MISSED_FT)];
-    case 'rebound':
-      if (subType === 'offensive') return [credit(personId, teamId, ORB)];
-      if (subType === 'defensive') return [credit(personId, teamId, DRB)];
-      return [];
-    case 'turnover':
-      return [credit(personId, teamId, TOV)];
-    case 'steal':
-      return [credit(personId, teamId, STL)];
-    case 'block':
-      return [credit(personId, teamId, BLK)];
-    case 'foul':
-      return subType === 'personal' || subType === 'offensive' ? [credit(personId, teamId, PF)] : [];
-    default:
-      return [];
-  }
+  const kind = creditKind(action);
+  if (kind === Credit.None) return [];
+  const { personId, teamId } = action;
+  const own: StatCredit = { personId, teamId, stats: CREDIT_LINES[kind] };
+  return isAssisted(kind, personId, action.assistPersonId) ? [own, { personId: action.assistPersonId, teamId, stats: ASSIST_LINE }] : [own];
 }

@@ -7,7 +7,10 @@
  * without team codes (the generic schema) names its teams by id; a game with no team yet is
  * its id.
  */
-import { actionPoints, type GameAction } from './gameAction.ts';
+import { Num, Txt } from './actionBatchCodec.ts';
+import { pointsOf } from './actionPlay.ts';
+import type { GameRows } from './gameRows.ts';
+import type { TextIds } from './textIds.ts';
 
 interface GameTeams {
   /** Team code (or id) by team id, in order of appearance. */
@@ -25,30 +28,37 @@ const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', t
 
 export class GameTitles {
   #games = new Map<string, GameTeams>();
+  #ids: TextIds;
 
-  constructor(state: GameTitlesState = []) {
+  /** `ids`: the stream's texts (the team codes of the rows). */
+  constructor(ids: TextIds, state: GameTitlesState = []) {
+    this.#ids = ids;
     for (const [gameId, game] of state) {
       this.#games.set(gameId, { ...game, teams: new Map(game.teams), homeVotes: new Map(game.homeVotes) });
     }
   }
 
-  /** An accepted action, in arrival order. */
-  seen(action: GameAction): void {
-    let game = this.#games.get(action.gameId);
+  /** An accepted action (a row of its game), in arrival order. */
+  seen(rows: GameRows, row: number): void {
+    const eventMs = rows.num(row, Num.timeActualMs);
+    let game = this.#games.get(rows.gameId);
     if (game === undefined) {
-      game = { teams: new Map(), homeVotes: new Map(), firstEventMs: action.timeActualMs, lastHome: 0, lastAway: 0 };
-      this.#games.set(action.gameId, game);
+      game = { teams: new Map(), homeVotes: new Map(), firstEventMs: eventMs, lastHome: 0, lastAway: 0 };
+      this.#games.set(rows.gameId, game);
     }
-    game.firstEventMs = Math.min(game.firstEventMs, action.timeActualMs);
-    if (action.teamId !== 0 && !game.teams.has(action.teamId)) game.teams.set(action.teamId, action.teamTricode || String(action.teamId));
-    const points = actionPoints(action);
-    if (points > 0 && action.teamId !== 0) {
-      const home = action.scoreHome - game.lastHome === points && action.scoreAway === game.lastAway;
-      const away = action.scoreAway - game.lastAway === points && action.scoreHome === game.lastHome;
-      if (home !== away) game.homeVotes.set(action.teamId, (game.homeVotes.get(action.teamId) ?? 0) + (home ? 1 : -1));
+    if (eventMs < game.firstEventMs) game.firstEventMs = eventMs;
+    const teamId = rows.num(row, Num.teamId);
+    if (teamId !== 0 && !game.teams.has(teamId)) game.teams.set(teamId, this.#ids.text(rows.textId(row, Txt.teamTricode)) || String(teamId));
+    const points = pointsOf(rows.num(row, Num.play));
+    const scoreHome = rows.num(row, Num.scoreHome);
+    const scoreAway = rows.num(row, Num.scoreAway);
+    if (points > 0 && teamId !== 0) {
+      const home = scoreHome - game.lastHome === points && scoreAway === game.lastAway;
+      const away = scoreAway - game.lastAway === points && scoreHome === game.lastHome;
+      if (home !== away) game.homeVotes.set(teamId, (game.homeVotes.get(teamId) ?? 0) + (home ? 1 : -1));
     }
-    game.lastHome = action.scoreHome;
-    game.lastAway = action.scoreAway;
+    game.lastHome = scoreHome;
+    game.lastAway = scoreAway;
   }
 
   title(gameId: string): string {

@@ -73,8 +73,13 @@ export function clutchWeight(
   action: Pick<GameAction, 'period' | 'clockSeconds' | 'scoreHome' | 'scoreAway'>,
   options: ImpactOptions,
 ): number {
-  const timeFactor = action.period >= 4 ? Math.max(0, 1 - action.clockSeconds / options.clutchSeconds) : 0;
-  const closeness = Math.max(0, 1 - Math.abs(action.scoreHome - action.scoreAway) / options.clutchMargin);
+  return clutchWeightOf(action.period, action.clockSeconds, action.scoreHome, action.scoreAway, options);
+}
+
+/** clutchWeight from the numbers themselves (the model reads them from its columns). */
+export function clutchWeightOf(period: number, clockSeconds: number, scoreHome: number, scoreAway: number, options: ImpactOptions): number {
+  const timeFactor = period >= 4 ? Math.max(0, 1 - clockSeconds / options.clutchSeconds) : 0;
+  const closeness = Math.max(0, 1 - Math.abs(scoreHome - scoreAway) / options.clutchMargin);
   return 1 + options.clutchBoost * timeFactor * closeness;
 }
 
@@ -107,7 +112,12 @@ export function momentumRun(state: MomentumState, teamId: number): number {
 
 /** Puts one released action into the ring (in place: the state belongs to the scorer). */
 export function advanceMomentum(state: MomentumState, action: Pick<GameAction, 'teamId' | 'actionType' | 'shotResult'>): void {
-  state.teams[state.next] = action.teamId;
-  state.points[state.next] = actionPoints(action);
+  advanceMomentumBy(state, action.teamId, actionPoints(action));
+}
+
+/** The same, from the team and the points the action put on the board. */
+export function advanceMomentumBy(state: MomentumState, teamId: number, points: number): void {
+  state.teams[state.next] = teamId;
+  state.points[state.next] = points;
   state.next = (state.next + 1) % state.points.length;
 }

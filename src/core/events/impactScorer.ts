@@ -1,30 +1,16 @@
 /**
- * Turns released actions into scored credits: the Game Score counts of each player the
- * action credits, its Game Score, and its impact (impactModel.ts). It holds the per-game
- * momentum rings — a few numbers per game, so a worker can keep them cached and a
- * checkpoint can carry them.
+ * The per-game momentum behind the impact (impactModel.ts): for an action released in
+ * event-time order, the factor of its team's run over the game's previous actions, after
+ * which the action joins the run. A few numbers per game, so a checkpoint carries them. The
+ * clutch weight needs no state: `weight` reads it from the action's own row.
  */
-import type { GameAction } from './gameAction.ts';
-import { gameScore, statCredits, type StatLine } from './gameScore.ts';
+import { Num } from './actionBatchCodec.ts';
+import { pointsOf } from './actionPlay.ts';
+import type { GameRows } from './gameRows.ts';
 import {
-  advanceMomentum, clutchWeight, createMomentum, impactOptions, momentumFactor, momentumRun,
+  advanceMomentumBy, clutchWeightOf, createMomentum, impactOptions, momentumFactor, momentumRun,
   type ImpactOptions, type MomentumState,
 } from './impactModel.ts';
-
-export interface PlayerCredit {
-  personId: number;
-  teamId: number;
-  stats: Readonly<StatLine>;
-  gameScore: number;
-  impact: number;
-}
-
-export interface ScoredAction {
-  action: GameAction;
-  clutchWeight: number;
-  momentumFactor: number;
-  credits: PlayerCredit[];
-}
 
 export interface ImpactScorerState {
   options: ImpactOptions;
@@ -39,34 +25,22 @@ export class ImpactScorer {
     this.options = impactOptions(options);
   }
 
-  /** An action released in event-time order: scored with its game's run, then added to it. */
-  score(action: GameAction): ScoredAction {
-    let state = this.#momentum.get(action.gameId);
+  /** The momentum factor of a released action (its team's run so far); then it joins the run. */
+  score(rows: GameRows, row: number): number {
+    let state = this.#momentum.get(rows.gameId);
     if (state === undefined) {
       state = createMomentum(this.options.momentumWindow);
-      this.#momentum.set(action.gameId, state);
+      this.#momentum.set(rows.gameId, state);
     }
-    const factor = momentumFactor(momentumRun(state, action.teamId), this.options);
-    advanceMomentum(state, action);
-    return this.rescore(action, factor);
+    const teamId = rows.num(row, Num.teamId);
+    const factor = momentumFactor(momentumRun(state, teamId), this.options);
+    advanceMomentumBy(state, teamId, pointsOf(rows.num(row, Num.play)));
+    return factor;
   }
 
-  /** An action that missed the window: no momentum, and it does not join the run. */
-  scoreLate(action: GameAction): ScoredAction {
-    return this.rescore(action, 1);
-  }
-
-  /** A correction of an action already scored keeps the momentum factor it was given. */
-  rescore(action: GameAction, factor: number): ScoredAction {
-    const weight = clutchWeight(action, this.options);
-    const given = statCredits(action);
-    const credits: PlayerCredit[] = new Array(given.length);
-    for (let i = 0; i < given.length; i++) {
-      const credit = given[i];
-      const score = gameScore(credit.stats);
-      credits[i] = { personId: credit.personId, teamId: credit.teamId, stats: credit.stats, gameScore: score, impact: score * weight * factor };
-    }
-    return { action, clutchWeight: weight, momentumFactor: factor, credits };
+  /** The clutch weight of an action, from its period, clock and score. */
+  weight(rows: GameRows, row: number): number {
+    return clutchWeightOf(rows.num(row, Num.period), rows.num(row, Num.clockSeconds), rows.num(row, Num.scoreHome), rows.num(row, Num.scoreAway), this.options);
   }
 
   /** A closed game's run is no longer needed. */

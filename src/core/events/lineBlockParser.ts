@@ -48,10 +48,15 @@ function scannedAction(bytes: Uint8Array, start: number, end: number, receivedAt
 
 /**
  * `linesBefore`: lines of the source before the block (its first line is linesBefore + 1);
- * `receivedAtMs`: when the block arrived, the latest plausible event time is a day after it.
+ * `receivedAtMs`: when the block arrived, the latest plausible event time is a day after it;
+ * `spare`: buffers to write the columns into, when they are long enough (given back by the
+ * coordinator from an earlier block).
  */
-export function parseLineBlock(bytes: Uint8Array, linesBefore: number, receivedAtMs: number): ParsedLines {
-  const writer = new ActionColumnsWriter(Math.ceil(bytes.length / 300));
+export function parseLineBlock(bytes: Uint8Array, linesBefore: number, receivedAtMs: number, spare?: { numbers: ArrayBuffer; texts: ArrayBuffer }): ParsedLines {
+  // An action per line at most: counting the newlines sizes the columns once.
+  let newlines = 1;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0 && at < bytes.length - 1; at = bytes.indexOf(NEWLINE, at + 1)) newlines++;
+  const writer = new ActionColumnsWriter(newlines, spare);
   const rejects: Reject[] = [];
   let lineNumber = linesBefore;
   let start = 0;

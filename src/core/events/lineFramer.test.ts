@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LineFramer } from './lineFramer.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const decode = (bytes: ArrayBuffer): string => new TextDecoder().decode(bytes);
+const decode = (block: { bytes: ArrayBuffer; byteLength: number }): string => new TextDecoder().decode(new Uint8Array(block.bytes, 0, block.byteLength));
 
 describe('LineFramer', () => {
   const text = 'ab\n€\n\nlast';
@@ -14,9 +14,9 @@ describe('LineFramer', () => {
       const ends = [...framer.push(bytes.subarray(0, cut)), ...framer.push(bytes.subarray(cut))];
       expect(ends).toEqual([3, 7, 8]);
       expect(framer.finish()).toBe(12);
-      expect(decode(framer.cut(7).bytes)).toBe('ab\n€\n');
+      expect(decode(framer.cut(7))).toBe('ab\n€\n');
       const rest = framer.cut(12);
-      expect([rest.startOffset, rest.endOffset, decode(rest.bytes)]).toEqual([7, 12, '\nlast']);
+      expect([rest.startOffset, rest.endOffset, decode(rest)]).toEqual([7, 12, '\nlast']);
       expect(framer.heldBytes).toBe(0);
     }
   });
@@ -27,6 +27,15 @@ describe('LineFramer', () => {
     expect(framer.finish()).toBe(103);
     expect(() => framer.cut(104)).toThrow('invalid cut: 104 (held 100–103)');
     expect(framer.cut(102).startOffset).toBe(100);
+  });
+
+  it('copies a block into the buffer it is given, which may be longer than the block', () => {
+    const framer = new LineFramer();
+    framer.push(encode('one\ntwo\n'));
+    const reused = new ArrayBuffer(64);
+    const block = framer.cut(4, () => reused);
+    expect([block.bytes === reused, block.byteLength, decode(block)]).toEqual([true, 4, 'one\n']);
+    expect(() => framer.cut(8, () => new ArrayBuffer(2))).toThrow('invalid block buffer: 2 bytes for a block of 4');
   });
 
   it('has no open last line when the source ends with a newline', () => {

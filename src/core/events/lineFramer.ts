@@ -2,17 +2,23 @@
  * Cuts a byte stream into blocks of whole lines without decoding it, so that the blocks can
  * go to compute workers (transferred) and be split and parsed there in parallel. `push`
  * answers the absolute end offset of every line the chunk completes (just after its
- * newline); `cut(end)` hands out the bytes from the last cut up to `end` as a fresh
- * ArrayBuffer. Which lines form a block (batch size, max latency) is the caller's choice —
+ * newline); `cut(end)` hands out the bytes from the last cut up to `end` in one ArrayBuffer. Which lines form a block (batch size, max latency) is the caller's choice —
  * the MicroBatcher's, with the line end offsets as its items.
  */
 const NEWLINE = 0x0a;
 
 export interface LineBlock {
+  /** The block is the first `byteLength` bytes (the buffer may be longer: a reused one). */
   bytes: ArrayBuffer;
+  byteLength: number;
   startOffset: number;
   endOffset: number;
 }
+
+/** Room for a block of `length` bytes: a new ArrayBuffer, or a reused one at least that long. */
+export type BlockBuffer = (length: number) => ArrayBuffer;
+
+const newBuffer: BlockBuffer = (length) => new ArrayBuffer(length);
 
 export class LineFramer {
   #pieces: Uint8Array[] = [];
@@ -64,13 +70,19 @@ export class LineFramer {
     return last[last.length - 1];
   }
 
-  /** The bytes from the last cut up to `endOffset` (a line end returned by push or finish). */
-  cut(endOffset: number): LineBlock {
+  /**
+   * The bytes from the last cut up to `endOffset` (a line end returned by push or finish),
+   * copied into `buffer(length)`: by default a new one; a caller that gets its buffers back
+   * from the workers hands them out again, so a stream does not map fresh memory per block.
+   */
+  cut(endOffset: number, buffer: BlockBuffer = newBuffer): LineBlock {
     const length = endOffset - this.#heldFrom;
     if (!Number.isInteger(endOffset) || length <= 0 || length > this.#heldLength) {
       throw new Error(`invalid cut: ${endOffset} (held ${this.#heldFrom}–${this.#heldFrom + this.#heldLength})`);
     }
-    const bytes = new Uint8Array(length);
+    const into = buffer(length);
+    if (into.byteLength < length) throw new Error(`invalid block buffer: ${into.byteLength} bytes for a block of ${length}`);
+    const bytes = new Uint8Array(into, 0, length);
     let filled = 0;
     while (filled < length) {
       const piece = this.#pieces[0];
@@ -85,7 +97,7 @@ export class LineFramer {
         filled += need;
       }
     }
-    const block = { bytes: bytes.buffer, startOffset: this.#heldFrom, endOffset };
+    const block = { bytes: into, byteLength: length, startOffset: this.#heldFrom, endOffset };
     this.#heldFrom = endOffset;
     this.#heldLength -= length;
     return block;

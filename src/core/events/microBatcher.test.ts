@@ -39,4 +39,21 @@ describe('MicroBatcher', () => {
     clock = 55;
     expect(batcher.poll()).toEqual([[4]]);
   });
+
+  it('cuts a chunk of many items into batches in order, keeping the rest and its arrival time', () => {
+    let clock = 0;
+    const batcher = new MicroBatcher<number>({ batchSize: 7, maxLatencyMs: 50, now: () => clock });
+    const items = Array.from({ length: 20_000 }, (_, i) => i);
+    const batches = batcher.addMany(items);
+    expect(batches.length).toBe(Math.floor(20_000 / 7));
+    expect(batches.flat()).toEqual(items.slice(0, batches.length * 7));
+    expect(batcher.pending).toBe(20_000 % 7);
+    clock = 10;
+    // 19,999 is left over; it waits from its own arrival (0), not from the next items' (10).
+    expect(batcher.addMany([20_000, 20_001])).toEqual([]);
+    expect(batcher.nextDeadline()).toBe(50);
+    clock = 50;
+    expect(batcher.poll()).toEqual([[19_999, 20_000, 20_001]]);
+    expect(batcher.pending).toBe(0);
+  });
 });

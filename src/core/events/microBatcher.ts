@@ -4,11 +4,21 @@
  * still flows). Both can change while running. Time comes from the injected `now()`, so the
  * batcher has no timers of its own: the caller polls (after each add and on a timer
  * matched to `nextDeadline()`), and tests drive the clock.
+ *
+ * Items that arrive together (a chunk's lines) are kept as one group with one arrival time,
+ * not one entry each: a stream adds hundreds of thousands of items a second.
  */
 export interface MicroBatcherOptions {
   batchSize: number;
   maxLatencyMs: number;
   now: () => number;
+}
+
+interface Group<T> {
+  items: readonly T[];
+  /** Items before this index have left in a batch. */
+  from: number;
+  arrivedMs: number;
 }
 
 function checkSize(batchSize: number): number {
@@ -25,8 +35,9 @@ export class MicroBatcher<T> {
   #batchSize: number;
   #maxLatencyMs: number;
   #now: () => number;
-  #pending: T[] = [];
-  #arrivals: number[] = [];
+  #groups: Group<T>[] = [];
+  #head = 0;
+  #pending = 0;
 
   constructor(options: MicroBatcherOptions) {
     this.#batchSize = checkSize(options.batchSize);
@@ -43,7 +54,7 @@ export class MicroBatcher<T> {
   }
 
   get pending(): number {
-    return this.#pending.length;
+    return this.#pending;
   }
 
   /** Takes effect at once: the returned batches are those the new thresholds release. */
@@ -55,46 +66,55 @@ export class MicroBatcher<T> {
 
   /** Adds one item; returns the batches that are now due (usually none or one). */
   add(item: T): T[][] {
-    this.#pending.push(item);
-    this.#arrivals.push(this.#now());
-    return this.poll();
+    return this.addMany([item]);
   }
 
-  /** Adds items that arrived together (one reading of the clock); returns the batches now due. */
+  /** Adds items that arrived together (one reading of the clock; the array is kept, not copied); returns the batches now due. */
   addMany(items: readonly T[]): T[][] {
     if (items.length === 0) return [];
-    const now = this.#now();
-    for (const item of items) {
-      this.#pending.push(item);
-      this.#arrivals.push(now);
-    }
+    this.#groups.push({ items, from: 0, arrivedMs: this.#now() });
+    this.#pending += items.length;
     return this.poll();
   }
 
   /** Full batches, then a partial one if its oldest item has waited long enough. */
   poll(): T[][] {
     const batches: T[][] = [];
-    while (this.#pending.length >= this.#batchSize) batches.push(this.#cut(this.#batchSize));
-    if (this.#pending.length > 0 && this.#now() - this.#arrivals[0] >= this.#maxLatencyMs) {
-      batches.push(this.#cut(this.#pending.length));
+    while (this.#pending >= this.#batchSize) batches.push(this.#cut(this.#batchSize));
+    if (this.#pending > 0 && this.#now() - this.#groups[this.#head].arrivedMs >= this.#maxLatencyMs) {
+      batches.push(this.#cut(this.#pending));
     }
     return batches;
   }
 
   /** Everything pending as one batch (end of stream); empty when nothing waits. */
   flush(): T[] {
-    return this.#pending.length === 0 ? [] : this.#cut(this.#pending.length);
+    return this.#pending === 0 ? [] : this.#cut(this.#pending);
   }
 
   /** When the partial batch falls due, or null when nothing waits. */
   nextDeadline(): number | null {
-    return this.#pending.length === 0 ? null : this.#arrivals[0] + this.#maxLatencyMs;
+    return this.#pending === 0 ? null : this.#groups[this.#head].arrivedMs + this.#maxLatencyMs;
   }
 
   #cut(count: number): T[] {
-    const batch = this.#pending.slice(0, count);
-    this.#pending = this.#pending.slice(count);
-    this.#arrivals = this.#arrivals.slice(count);
+    const batch: T[] = new Array(count);
+    for (let filled = 0; filled < count;) {
+      const group = this.#groups[this.#head];
+      const take = Math.min(count - filled, group.items.length - group.from);
+      for (let i = 0; i < take; i++) batch[filled + i] = group.items[group.from + i];
+      filled += take;
+      group.from += take;
+      if (group.from === group.items.length) this.#head++;
+    }
+    this.#pending -= count;
+    if (this.#head === this.#groups.length) {
+      this.#groups = [];
+      this.#head = 0;
+    } else if (this.#head >= 256) {
+      this.#groups = this.#groups.slice(this.#head);
+      this.#head = 0;
+    }
     return batch;
   }
 }

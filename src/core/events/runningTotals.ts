@@ -1,16 +1,28 @@
 /**
  * Running totals per player-game, with corrections: every applied action remembers the
  * momentum factor it was scored with, so a later version takes exactly what the version it
- * replaces gave (rescored by the caller with that factor) before adding its own — an action
- * is counted once whatever arrives twice. Only a number is kept per action, not its credits. Counts are whole numbers (exact in
- * any order); impact is a float sum (equal to rounding in any order).
+ * replaces gave (rescored with that factor) before adding its own — an action is counted
+ * once whatever arrives twice. Only a number is kept per action, not its credits. Counts
+ * are whole numbers (exact in any order); impact is a float sum (equal to rounding in any
+ * order).
  *
- * Hot path: per game, maps keyed by actionNumber and personId (numbers, no key strings),
- * and the accumulators are added to in place.
+ * Hot path: an action is a row of its game's GameRows whose play code (actionPlay.ts) says
+ * which credit its player gets; per game, maps keyed by actionNumber and personId (numbers),
+ * accumulators added to in place: applying an action allocates nothing.
  */
+import { Num, Txt } from './actionBatchCodec.ts';
+import { creditOf } from './actionPlay.ts';
 import { decodeApplied, encodeApplied, type AppliedColumns } from './appliedColumns.ts';
-import { accumulateStatLine, addStatLines, emptyStatLine, gameScore, type StatLine } from './gameScore.ts';
-import type { PlayerCredit, ScoredAction } from './impactScorer.ts';
+import type { GameRows } from './gameRows.ts';
+import { ASSIST_COUNTS, ASSIST_LINE, Credit, CREDIT_COUNTS, CREDIT_LINES, countsOf, gameScore, isAssisted, statLineOf, STAT_KEYS, type StatLine } from './gameScore.ts';
+import { addToRow, checkLimit, ClosedSums, rowOf, topRows, type LeaderboardOptions, type LeaderboardRow } from './leaderboard.ts';
+import type { TextIds } from './textIds.ts';
+
+export type { LeaderboardOptions, LeaderboardRow };
+
+/** Game Score of each credit kind, and of an assist: computed once. */
+const CREDIT_SCORES = CREDIT_LINES.map((line) => gameScore(line));
+const ASSIST_SCORE = gameScore(ASSIST_LINE);
 
 export interface PlayerTotal {
   gameId: string;
@@ -22,27 +34,22 @@ export interface PlayerTotal {
   impact: number;
 }
 
-export interface LeaderboardRow {
-  /** '' on the overall board, where a player's games are added up. */
+/** Where impact is in an accumulator's numbers, after the counts (STAT_KEYS order). */
+const IMPACT = STAT_KEYS.length;
+
+/**
+ * A player-game being summed: numbers in a typed array, added to in place (as object
+ * fields, a count that once held −0 turned every later addition into a new heap number).
+ */
+interface PlayerAccumulator {
   gameId: string;
   personId: number;
   teamId: number;
-  playerName: string;
-  games: number;
-  stats: StatLine;
-  gameScore: number;
-  impact: number;
+  /** The counts in STAT_KEYS order, then impact. */
+  sums: Float64Array;
 }
 
-export interface LeaderboardOptions {
-  by: 'impact' | 'gameScore';
-  /** Only this game; all games added per player when absent. */
-  gameId?: string;
-  limit?: number;
-}
-
-
-interface PlayerAccumulator {
+interface PlayerState {
   gameId: string;
   personId: number;
   teamId: number;
@@ -53,7 +60,7 @@ interface PlayerAccumulator {
 export interface RunningTotalsState {
   /** The open games' applied actions as columns (cheap to clone). */
   applied: AppliedColumns;
-  players: PlayerAccumulator[];
+  players: PlayerState[];
   names: [number, string][];
   corrected: number;
   /** Actions applied in games closed since (their totals are archived apart). */
@@ -71,13 +78,23 @@ interface GameTotals {
 }
 
 export class RunningTotals {
+  #ids: TextIds;
   #games = new Map<string, GameTotals>();
   /** Final player lines of closed games: what stays of a game once it is let go. */
   #closed = new Map<string, PlayerTotal[]>();
+  /** The closed games' lines summed per player, for the overall board. */
+  #closedSums = new ClosedSums();
   #names = new Map<number, string>();
+  /** The text id of each player's name, to notice a new spelling without comparing texts. */
+  #nameIds = new Map<number, number>();
   #corrected = 0;
   #appliedCount = 0;
   #closedApplied = 0;
+
+  /** `ids`: the stream's texts (the player names of the rows). */
+  constructor(ids: TextIds) {
+    this.#ids = ids;
+  }
 
   #game(gameId: string): GameTotals {
     let game = this.#games.get(gameId);
@@ -107,35 +124,66 @@ export class RunningTotals {
   }
 
   /**
-   * Adds a scored action. A second version of an applied action replaces the first:
-   * `replaced` is the first version rescored with its factor (appliedMomentumFactor).
+   * Adds an action that is not applied yet: its credits, each Game Score × `weight` (its
+   * clutch weight) × `factor` (its momentum factor, 1 when late), and the factor it keeps.
    */
-  apply(scored: ScoredAction, replaced?: ScoredAction): 'added' | 'corrected' {
-    const { action } = scored;
-    if (action.personId !== 0 && action.playerName !== '' && this.#names.get(action.personId) !== action.playerName) this.#names.set(action.personId, action.playerName);
-    const game = this.#game(action.gameId);
-    const applied = game.applied.has(action.actionNumber);
-    if (applied) {
-      if (replaced === undefined) throw new Error(`action ${action.gameId}#${action.actionNumber} is already applied: a correction needs the version it replaces`);
-      for (const credit of replaced.credits) RunningTotals.#add(game, action.gameId, credit, -1);
-      this.#corrected += 1;
-    } else {
-      this.#appliedCount += 1;
-    }
-    for (const credit of scored.credits) RunningTotals.#add(game, action.gameId, credit, 1);
-    game.applied.set(action.actionNumber, scored.momentumFactor);
-    return applied ? 'corrected' : 'added';
+  add(rows: GameRows, row: number, weight: number, factor: number): void {
+    const game = this.#game(rows.gameId);
+    const actionNumber = rows.num(row, Num.actionNumber);
+    if (game.applied.has(actionNumber)) throw new Error(`action ${rows.gameId}#${actionNumber} is already applied: a correction needs the version it replaces`);
+    this.#name(rows, row);
+    this.#credit(game, rows, row, weight, factor, 1);
+    game.applied.set(actionNumber, factor);
+    this.#appliedCount += 1;
   }
 
-  static #add(game: GameTotals, gameId: string, credit: PlayerCredit, sign: 1 | -1): void {
-    let player = game.players.get(credit.personId);
+  /**
+   * A new version (`row`) of an applied action replaces the first (`previousRow`): what the
+   * first gave, with its own clutch weight and the factor it was applied with, is taken
+   * away, and the new version's credits are added with that same factor.
+   */
+  correct(rows: GameRows, row: number, weight: number, previousRow: number, previousWeight: number): void {
+    const game = this.#game(rows.gameId);
+    const factor = game.applied.get(rows.num(row, Num.actionNumber));
+    if (factor === undefined) throw new Error(`action ${rows.gameId}#${rows.num(row, Num.actionNumber)} is not applied: nothing to correct`);
+    this.#name(rows, row);
+    this.#credit(game, rows, previousRow, previousWeight, factor, -1);
+    this.#credit(game, rows, row, weight, factor, 1);
+    this.#corrected += 1;
+  }
+
+  /** A player's name as the feed spells it lately (only actions of a player with a name). */
+  #name(rows: GameRows, row: number): void {
+    const personId = rows.num(row, Num.personId);
+    const nameId = rows.textId(row, Txt.playerName);
+    // Text id 0 is ''.
+    if (personId === 0 || nameId === 0 || this.#nameIds.get(personId) === nameId) return;
+    this.#nameIds.set(personId, nameId);
+    this.#names.set(personId, this.#ids.text(nameId));
+  }
+
+  /** What a row credits, Game Score × weight × factor (in that order, as SQL multiplies), added (sign 1) or taken away (−1). */
+  #credit(game: GameTotals, rows: GameRows, row: number, weight: number, factor: number, sign: 1 | -1): void {
+    const kind = creditOf(rows.num(row, Num.play));
+    if (kind === Credit.None) return;
+    const personId = rows.num(row, Num.personId);
+    const teamId = rows.num(row, Num.teamId);
+    // Only a real player: not the feed's 0 and not the team itself (gameScore.ts isPlayer).
+    if (personId === 0 || personId === teamId) return;
+    RunningTotals.#add(game, rows.gameId, personId, teamId, CREDIT_COUNTS[kind], CREDIT_SCORES[kind] * weight * factor, sign);
+    const assist = rows.num(row, Num.assistPersonId);
+    if (isAssisted(kind, personId, assist)) RunningTotals.#add(game, rows.gameId, assist, teamId, ASSIST_COUNTS, ASSIST_SCORE * weight * factor, sign);
+  }
+
+  static #add(game: GameTotals, gameId: string, personId: number, teamId: number, counts: Float64Array, impact: number, sign: 1 | -1): void {
+    let player = game.players.get(personId);
     if (player === undefined) {
-      player = { gameId, personId: credit.personId, teamId: credit.teamId, stats: emptyStatLine(), impact: 0 };
-      game.players.set(credit.personId, player);
+      player = { gameId, personId, teamId, sums: new Float64Array(IMPACT + 1) };
+      game.players.set(personId, player);
     }
-    // The accumulator is ours alone: added to in place, no new line per action.
-    accumulateStatLine(player.stats, credit.stats, sign);
-    player.impact += sign * credit.impact;
+    const { sums } = player;
+    for (let k = 0; k < IMPACT; k++) sums[k] += sign * counts[k];
+    sums[IMPACT] += sign * impact;
   }
 
   #accumulators(): PlayerAccumulator[] {
@@ -145,7 +193,9 @@ export class RunningTotals {
   }
 
   #total(p: PlayerAccumulator): PlayerTotal {
-    return { gameId: p.gameId, personId: p.personId, teamId: p.teamId, playerName: this.#names.get(p.personId) ?? '', stats: { ...p.stats }, gameScore: gameScore(p.stats), impact: p.impact };
+    const stats = statLineOf(p.sums);
+    // + 0 turns a −0 (a credit taken away) into 0.
+    return { gameId: p.gameId, personId: p.personId, teamId: p.teamId, playerName: this.#names.get(p.personId) ?? '', stats, gameScore: gameScore(stats), impact: p.sums[IMPACT] + 0 };
   }
 
   /** Every player-game with anything credited, closed games first. */
@@ -170,13 +220,22 @@ export class RunningTotals {
     const players = game === undefined ? [] : [...game.players.values()].map((p) => this.#total(p));
     if (game !== undefined) this.#closedApplied += game.applied.size;
     this.#games.delete(gameId);
-    this.#closed.set(gameId, players);
+    this.#setClosed(gameId, players);
     return players;
   }
 
   /** Closed games' final lines, as archived (after a resume). */
   restoreClosed(gameId: string, players: readonly PlayerTotal[]): void {
-    this.#closed.set(gameId, players.map((p) => ({ ...p, stats: { ...p.stats } })));
+    this.#setClosed(gameId, players.map((p) => ({ ...p, stats: { ...p.stats } })));
+  }
+
+  #setClosed(gameId: string, players: PlayerTotal[]): void {
+    const replaced = this.#closed.has(gameId);
+    this.#closed.set(gameId, players);
+    if (!replaced) return this.#closedSums.add(players);
+    // A game's lines given again (never in a stream, possible in a restore): sum afresh.
+    this.#closedSums.clear();
+    for (const lines of this.#closed.values()) this.#closedSums.add(lines);
   }
 
   /** Player-game scores keyed `gameId:personId`, for the consistency report. */
@@ -186,45 +245,66 @@ export class RunningTotals {
     return scores;
   }
 
+  /**
+   * The top rows, built from the sums already kept: a game's board from its players; the
+   * overall board from the closed games' per-player sums plus the open games' players.
+   */
   leaderboard(options: LeaderboardOptions): LeaderboardRow[] {
-    const limit = options.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`invalid limit: ${limit}`);
-    const rows = new Map<number, LeaderboardRow>();
-    for (const p of this.playerGames()) {
-      if (options.gameId !== undefined && p.gameId !== options.gameId) continue;
-      const row = rows.get(p.personId);
-      if (row === undefined) {
-        rows.set(p.personId, { ...p, gameId: options.gameId ?? '', games: 1 });
-      } else {
-        row.games += 1;
-        row.stats = addStatLines(row.stats, p.stats);
-        row.gameScore = gameScore(row.stats);
-        row.impact += p.impact;
+    const limit = checkLimit(options.limit ?? 10);
+    const { by, gameId } = options;
+    if (gameId !== undefined) {
+      const lines = this.#closed.get(gameId) ?? [...(this.#games.get(gameId)?.players.values() ?? [])].map((p) => this.#total(p));
+      return topRows(lines.map((line) => rowOf(line, gameId)), by, limit);
+    }
+    const open = new Map<number, LeaderboardRow>();
+    for (const game of this.#games.values()) {
+      for (const p of game.players.values()) {
+        const line = this.#total(p);
+        const row = open.get(p.personId);
+        if (row !== undefined) {
+          addToRow(row, line);
+          continue;
+        }
+        const closed = this.#closedSums.get(p.personId);
+        const fresh = closed === undefined ? rowOf(line, '') : rowOf(closed, '');
+        if (closed !== undefined) addToRow(fresh, line);
+        open.set(p.personId, fresh);
       }
     }
-    return [...rows.values()]
-      .sort((a, b) => b[options.by] - a[options.by] || a.personId - b.personId)
-      .slice(0, limit);
+    const closedOnly = function* (sums: ClosedSums): Generator<Readonly<LeaderboardRow>> {
+      for (const row of sums.rows()) if (!open.has(row.personId)) yield row;
+    };
+    const top = topRows([...open.values(), ...closedOnly(this.#closedSums)] as LeaderboardRow[], by, limit);
+    // The closed sums are ours: the caller gets copies.
+    return top.map((row) => (open.get(row.personId) === row ? row : rowOf(row, '')));
   }
 
   toState(): RunningTotalsState {
     return {
       applied: encodeApplied([...this.#games].map(([gameId, game]) => [gameId, game.applied] as const)),
-      players: this.#accumulators().map((p) => ({ ...p, stats: { ...p.stats } })),
+      players: this.#accumulators().map((p) => ({ gameId: p.gameId, personId: p.personId, teamId: p.teamId, stats: statLineOf(p.sums), impact: p.sums[IMPACT] })),
       names: [...this.#names],
       corrected: this.#corrected,
       closedApplied: this.#closedApplied,
     };
   }
 
-  static fromState(state: RunningTotalsState): RunningTotals {
-    const totals = new RunningTotals();
+  static fromState(state: RunningTotalsState, ids: TextIds): RunningTotals {
+    const totals = new RunningTotals(ids);
     for (const [gameId, applied] of decodeApplied(state.applied)) {
       totals.#game(gameId).applied = applied;
       totals.#appliedCount += applied.size;
     }
-    for (const p of state.players) totals.#game(p.gameId).players.set(p.personId, { ...p, stats: { ...p.stats } });
-    for (const [personId, name] of state.names) totals.#names.set(personId, name);
+    for (const p of state.players) {
+      const sums = new Float64Array(IMPACT + 1);
+      sums.set(countsOf(p.stats));
+      sums[IMPACT] = p.impact;
+      totals.#game(p.gameId).players.set(p.personId, { gameId: p.gameId, personId: p.personId, teamId: p.teamId, sums });
+    }
+    for (const [personId, name] of state.names) {
+      totals.#names.set(personId, name);
+      totals.#nameIds.set(personId, ids.id(name));
+    }
     totals.#corrected = state.corrected;
     totals.#closedApplied = state.closedApplied;
     totals.#appliedCount += state.closedApplied;

@@ -16,13 +16,13 @@ describe('StreamPipeline', () => {
     for (const action of [act(1, 0), act(2, 10), act(3, 20)]) pipeline.pushAction(action, 0);
     // 4 happened at 1 s, before the released 2 (10 s): late, still credited.
     pipeline.pushAction(act(4, 1, { personId: 102, playerName: 'B. Two' }), 0);
-    expect(pipeline.late.map((a) => a.actionNumber)).toEqual([4]);
+    expect(pipeline.late.kept.map((a) => a.actionNumber)).toEqual([4]);
     const resumed = new StreamPipeline({ allowedLatenessSeconds: 5, idleTimeoutMs: 3_600_000 }, structuredClone(pipeline.toCheckpoint()));
-    expect(resumed.late.map((a) => [a.actionNumber, a.personId])).toEqual([[4, 102]]);
+    expect(resumed.late.kept.map((a) => [a.actionNumber, a.personId])).toEqual([[4, 102]]);
     // The same late line read again after the resume is a duplicate, not a second late entry.
     resumed.pushAction(act(4, 1, { personId: 102, playerName: 'B. Two' }), 0);
     resumed.finish();
-    expect(resumed.late.length).toBe(1);
+    expect(resumed.late.count).toBe(1);
     expect(resumed.counters()).toMatchObject({ late: 1, duplicates: 1, scored: 4 });
     // Four defensive rebounds: 0.3 each, three for A. One and one for B. Two.
     expect(resumed.totals.leaderboard({ by: 'gameScore' }).map((r) => [r.personId, r.stats.drb])).toEqual([[101, 3], [102, 1]]);
@@ -49,7 +49,7 @@ describe('StreamPipeline', () => {
     expect(closed.actions.count).toBe(2);
     expect(pipeline.counters()).toMatchObject({ openGames: 2, closedGames: 1, scored: 6, pending: 2 });
     // Nothing of game a is held any more, and a resend of its action is listed, not counted.
-    expect(pipeline.store.latest('a', 1)).toBeUndefined();
+    expect(pipeline.latest('a', 1)).toBeUndefined();
     expect(pipeline.pushAction(game('a', 1, 0), 0)).toBe('after-close');
     expect(pipeline.counters()).toMatchObject({ afterClose: 1, duplicates: 0 });
     const board = pipeline.totals.leaderboard({ by: 'gameScore' });

@@ -2,9 +2,13 @@
  * The Stream's model, fed parsed actions in arrival order (by the engine in
  * src/platform/stream, in the app, the tests, the benchmark and check:real alike):
  *   ActionStore (exactly once) → Reorderer (per-game watermark) → ImpactScorer (momentum)
- *   → RunningTotals, with GameLifecycle closing the games that are over.
+ *   → RunningTotals, with GameLifecycle closing the games that are over and GameTitles
+ *   naming them.
  * Late actions and actions of closed games are kept (up to a limit) as inspectable side
- * outputs. The state of the open games is one structured-cloneable object (`toCheckpoint`,
+ * outputs. Each open game's accepted versions are rows of its GameRows (columns, no object
+ * per action); a parsed block goes in as it came from its worker (`pushBlock`), and an
+ * action given as an object (`pushAction`) becomes a row the same way and takes the same
+ * path. The state of the open games is one structured-cloneable object (`toCheckpoint`,
  * typed arrays where it is large); a closed game leaves a ClosedGame record (its final
  * player lines and the latest version of each of its actions) for the caller to archive
  * once, so a checkpoint's size depends on the open games, not on the stream's length.
@@ -12,14 +16,19 @@
  * A correction of an action already scored is applied at once (with the momentum factor
  * the first version had); one still waiting in the reorder buffer replaces it there.
  */
-import { encodeActions, type EncodedActions } from './actionBatchCodec.ts';
-import { ActionStore, type ActionStoreState } from './actionStore.ts';
-import type { GameAction } from './gameAction.ts';
+import { actionOfRow, Num, STRIDE, TEXT_WIDTH, type EncodedActions } from './actionBatchCodec.ts';
+import { endsGame } from './actionPlay.ts';
+import { ActionStore, type ActionStoreState, type StoreVerdict } from './actionStore.ts';
+import { actionFingerprint, type GameAction } from './gameAction.ts';
 import { defaultLifecycle, GameLifecycle, type LifecycleOptions, type LifecycleState } from './gameLifecycle.ts';
+import { GameRows } from './gameRows.ts';
+import { GameTitles, type GameTitlesState } from './gameTitles.ts';
+import { KeptActions, type KeptActionsState } from './keptActions.ts';
 import { ImpactScorer, type ImpactScorerState } from './impactScorer.ts';
 import type { ImpactOptions } from './impactModel.ts';
 import { Reorderer, type ReordererState } from './reorderer.ts';
 import { RunningTotals, type PlayerTotal, type RunningTotalsState } from './runningTotals.ts';
+import { TextIds } from './textIds.ts';
 
 export interface StreamPipelineOptions {
   allowedLatenessSeconds: number;
@@ -51,48 +60,62 @@ export interface PipelineCounters {
 /** What stays of a closed game: archived once, never in a checkpoint again. */
 export interface ClosedGame {
   gameId: string;
+  /** "CHI @ DET · 2 Feb". */
+  title: string;
   players: PlayerTotal[];
   /** The latest version of each of its actions, for the batch layer. */
   actions: EncodedActions;
 }
 
 export interface StreamCheckpoint {
+  /** Each open game's held versions (one row per action, its latest version). */
+  games: [string, EncodedActions][];
   store: ActionStoreState;
   reorderer: ReordererState;
   scorer: ImpactScorerState;
   totals: RunningTotalsState;
   lifecycle: LifecycleState;
-  late: GameAction[];
-  afterClose: { count: number; kept: GameAction[] };
+  titles: GameTitlesState;
+  late: KeptActionsState;
+  afterClose: KeptActionsState;
 }
 
 export type PushOutcome = 'new' | 'correction' | 'duplicate' | 'stale' | 'after-close';
 
+/** Told of every accepted version (new or correction), as a row of its game. */
+export type AcceptedListener = (rows: GameRows, row: number, correction: boolean) => void;
+
 export class StreamPipeline {
   readonly totals: RunningTotals;
-  readonly late: GameAction[] = [];
-  readonly afterClose: GameAction[] = [];
+  readonly titles: GameTitles;
+  /** Actions too late to put in order (still credited) and actions of closed games (not counted). */
+  readonly late: KeptActions;
+  readonly afterClose: KeptActions;
+  #ids: TextIds;
   #store: ActionStore;
   #reorderer: Reorderer;
   #scorer: ImpactScorer;
   #lifecycle: GameLifecycle;
+  /** Open games' rows, by game id and (for parsed blocks) by the text id of the game id. */
+  #rows = new Map<string, GameRows>();
+  #rowsById: (GameRows | undefined)[] = [];
   #closed = new Set<string>();
-  #afterCloseCount = 0;
-  #keep: number;
+  #closedById: boolean[] = [];
 
   constructor(options: StreamPipelineOptions, checkpoint?: StreamCheckpoint) {
-    this.#keep = options.keepSideOutput ?? 1000;
-    if (!Number.isInteger(this.#keep) || this.#keep < 0) throw new Error(`invalid keepSideOutput: ${this.#keep}`);
+    this.late = new KeptActions(options.keepSideOutput ?? 1000, checkpoint?.late);
+    this.afterClose = new KeptActions(options.keepSideOutput ?? 1000, checkpoint?.afterClose);
     const reorder = { allowedLatenessSeconds: options.allowedLatenessSeconds, idleTimeoutMs: options.idleTimeoutMs };
     const lifecycle = { ...defaultLifecycle, ...options.lifecycle };
-    this.#store = checkpoint ? ActionStore.fromState(checkpoint.store) : new ActionStore();
-    this.#reorderer = checkpoint ? Reorderer.fromState({ ...checkpoint.reorderer, options: reorder }) : new Reorderer(reorder);
+    this.#ids = new TextIds();
+    for (const [gameId, held] of checkpoint?.games ?? []) this.#setRows(GameRows.decode(gameId, held, this.#ids));
+    const rowsOf = (gameId: string): GameRows => this.#rows.get(gameId) ?? this.#setRows(new GameRows(gameId));
+    this.#store = checkpoint ? ActionStore.fromState(checkpoint.store, [...this.#rows.values()]) : new ActionStore();
+    this.#reorderer = checkpoint ? Reorderer.fromState({ ...checkpoint.reorderer, options: reorder }, rowsOf, (g, n) => this.#store.latestRow(g, n)) : new Reorderer(reorder);
     this.#scorer = checkpoint ? ImpactScorer.fromState(checkpoint.scorer) : new ImpactScorer(options.impact);
-    this.totals = checkpoint ? RunningTotals.fromState(checkpoint.totals) : new RunningTotals();
+    this.totals = checkpoint ? RunningTotals.fromState(checkpoint.totals, this.#ids) : new RunningTotals(this.#ids);
+    this.titles = new GameTitles(this.#ids, checkpoint?.titles);
     this.#lifecycle = new GameLifecycle(lifecycle, checkpoint ? { ...checkpoint.lifecycle, options: lifecycle } : undefined);
-    for (const action of (checkpoint?.late ?? []).slice(0, this.#keep)) this.late.push({ ...action });
-    for (const action of (checkpoint?.afterClose.kept ?? []).slice(0, this.#keep)) this.afterClose.push({ ...action });
-    this.#afterCloseCount = checkpoint?.afterClose.count ?? 0;
   }
 
   get reorderer(): Reorderer {
@@ -107,34 +130,81 @@ export class StreamPipeline {
     return this.#lifecycle;
   }
 
-  /** `fingerprint`: actionFingerprint(action), when the worker that parsed it sent it along. */
-  pushAction(action: GameAction, nowMs: number, fingerprint?: number): PushOutcome {
+  #setRows(rows: GameRows): GameRows {
+    this.#rows.set(rows.gameId, rows);
+    this.#rowsById[this.#ids.id(rows.gameId)] = rows;
+    return rows;
+  }
+
+  /** One action as an object; `fingerprint`: actionFingerprint(action), when the worker that parsed it sent it along. */
+  pushAction(action: GameAction, nowMs: number, fingerprint = actionFingerprint(action), accepted?: AcceptedListener): PushOutcome {
     if (this.#closed.has(action.gameId)) {
-      this.#afterCloseCount++;
-      if (this.afterClose.length < this.#keep) this.afterClose.push(action);
+      this.afterClose.add(() => action);
       return 'after-close';
     }
-    const outcome = this.#store.offer(action, fingerprint);
-    if (outcome.kind === 'duplicate' || outcome.kind === 'stale') return outcome.kind;
-    this.#lifecycle.arrived(action);
-    const factor = outcome.kind === 'correction' ? this.totals.appliedMomentumFactor(action.gameId, action.actionNumber) : undefined;
-    if (outcome.kind === 'correction' && factor !== undefined) {
-      // Take away what the replaced version gave (rescored with the same factor), add the new one.
-      this.totals.apply(this.#scorer.rescore(action, factor), this.#scorer.rescore(outcome.previous, factor));
-      return 'correction';
+    const rows = this.#rows.get(action.gameId) ?? this.#setRows(new GameRows(action.gameId));
+    const verdict = this.#store.offer(rows, action.actionNumber, action.orderNumber, action.editedMs, fingerprint);
+    if (verdict === 'duplicate' || verdict === 'stale') return verdict;
+    const row = rows.appendAction(action, fingerprint, this.#ids);
+    this.#accept(rows, row, verdict, nowMs);
+    accepted?.(rows, row, verdict === 'correction');
+    return verdict;
+  }
+
+  /** A parsed block's actions in their order, straight from its columns (the fingerprints and play codes came with them). */
+  pushBlock(block: EncodedActions, nowMs: number, accepted?: AcceptedListener): void {
+    const ids = this.#ids.remap(block.dictionary);
+    const { numbers, texts } = block;
+    for (let r = 0; r < block.count; r++) {
+      const game = ids[texts[r * TEXT_WIDTH]];
+      if (this.#closedById[game] === true) {
+        this.afterClose.add(() => actionOfRow(numbers, texts, r, (i) => block.dictionary[i]));
+        continue;
+      }
+      const rows = this.#rowsById[game] ?? this.#setRows(new GameRows(this.#ids.text(game)));
+      const n = r * STRIDE;
+      const verdict = this.#store.offer(rows, numbers[n + Num.actionNumber], numbers[n + Num.orderNumber], numbers[n + Num.editedMs], numbers[n + Num.fingerprint]);
+      if (verdict === 'duplicate' || verdict === 'stale') continue;
+      const row = rows.appendRow(numbers, texts, r, ids);
+      this.#accept(rows, row, verdict, nowMs);
+      accepted?.(rows, row, verdict === 'correction');
     }
-    const { released, late } = this.#reorderer.push(action, nowMs, outcome.kind === 'correction');
-    this.#score(released);
-    for (const lateAction of late) {
-      this.totals.apply(this.#scorer.scoreLate(lateAction));
-      if (this.late.length < this.#keep) this.late.push(lateAction);
+  }
+
+  /** An accepted version (its row appended): held, seen, then scored now (a correction, a late one) or when released. */
+  #accept(rows: GameRows, row: number, verdict: StoreVerdict, nowMs: number): void {
+    const { gameId } = rows;
+    const actionNumber = rows.num(row, Num.actionNumber);
+    this.#store.hold(gameId, actionNumber, row);
+    this.#lifecycle.arrived(gameId, rows.num(row, Num.timeActualMs), endsGame(rows.num(row, Num.play)));
+    this.titles.seen(rows, row);
+    const correction = verdict === 'correction';
+    if (correction && this.totals.isApplied(gameId, actionNumber)) {
+      // Take away what the replaced version gave (with the same factor), add the new one.
+      const previous = this.#store.previousRow;
+      this.totals.correct(rows, row, this.#scorer.weight(rows, row), previous, this.#scorer.weight(rows, previous));
+      return;
     }
-    return outcome.kind;
+    if (this.#reorderer.push(rows, row, nowMs, correction)) {
+      this.totals.add(rows, row, this.#scorer.weight(rows, row), 1);
+      this.late.add(() => rows.action(row, this.#ids));
+      return;
+    }
+    this.#score(rows, this.#reorderer.released, this.#reorderer.releasedCount);
+  }
+
+  /** Released rows of one game, in event-time order (the first `count`): each scored with its game's momentum. */
+  #score(rows: GameRows, released: readonly number[], count = released.length): void {
+    for (let i = 0; i < count; i++) {
+      const row = released[i];
+      const factor = this.#scorer.score(rows, row);
+      this.totals.add(rows, row, this.#scorer.weight(rows, row), factor);
+    }
   }
 
   /** Lets idle games release what they hold; call it every few hundred milliseconds. */
   tick(nowMs: number): void {
-    this.#score(this.#reorderer.tick(nowMs));
+    for (const { rows, released } of this.#reorderer.tick(nowMs)) this.#score(rows, released);
   }
 
   /** Closes the games that are over (call it after each batch of actions); their records, to archive. */
@@ -147,7 +217,7 @@ export class StreamPipeline {
     for (const game of games) {
       // Archived just before a crash, but open in the checkpoint this run resumed from: it closes again later.
       if (this.#lifecycle.isOpen(game.gameId)) continue;
-      this.#closed.add(game.gameId);
+      this.#markClosed(game.gameId);
       this.totals.restoreClosed(game.gameId, game.players);
     }
   }
@@ -156,22 +226,47 @@ export class StreamPipeline {
     return this.#closed.has(gameId);
   }
 
-  #closeGame(gameId: string): ClosedGame {
-    this.#score(this.#reorderer.closeGame(gameId));
-    this.#scorer.closeGame(gameId);
-    const held = this.#store.closeGame(gameId);
-    const players = this.totals.closeGame(gameId);
+  #markClosed(gameId: string): void {
     this.#closed.add(gameId);
-    return { gameId, players, actions: encodeActions(held.map(({ action }) => ({ lineNumber: 0, action })), held.map(({ fingerprint }) => fingerprint)) };
+    this.#closedById[this.#ids.id(gameId)] = true;
+  }
+
+  #closeGame(gameId: string): ClosedGame {
+    const rows = this.#rows.get(gameId) ?? new GameRows(gameId);
+    this.#score(rows, this.#reorderer.closeGame(gameId));
+    this.#scorer.closeGame(gameId);
+    const actions = rows.encode(this.#store.latestRows(gameId), this.#ids);
+    this.#store.closeGame(gameId);
+    const players = this.totals.closeGame(gameId);
+    const title = this.titles.title(gameId);
+    this.titles.forget(gameId);
+    this.#rows.delete(gameId);
+    this.#rowsById[this.#ids.id(gameId)] = undefined;
+    this.#markClosed(gameId);
+    return { gameId, title, players, actions };
   }
 
   /** End of the source: everything still buffered is released. */
   finish(): void {
-    this.#score(this.#reorderer.flushAll());
+    for (const { rows, released } of this.#reorderer.flushAll()) this.#score(rows, released);
   }
 
-  #score(released: GameAction[]): void {
-    for (const action of released) this.totals.apply(this.#scorer.score(action));
+  /** The version held for an action of an open game. */
+  latest(gameId: string, actionNumber: number): GameAction | undefined {
+    const row = this.#store.latestRow(gameId, actionNumber);
+    return row < 0 ? undefined : this.#rows.get(gameId)?.action(row, this.#ids);
+  }
+
+  /** An accepted version of an open game by its row (the feed keeps rows). */
+  action(rows: GameRows, row: number): GameAction {
+    return rows.action(row, this.#ids);
+  }
+
+  /** Every held action of the open games, latest versions only (what the batch layer should agree with). */
+  heldActions(): GameAction[] {
+    const actions: GameAction[] = [];
+    for (const rows of this.#rows.values()) for (const row of this.#store.latestRows(rows.gameId)) actions.push(rows.action(row, this.#ids));
+    return actions;
   }
 
   counters(): PipelineCounters {
@@ -188,7 +283,7 @@ export class StreamPipeline {
       duplicateOrder: store.duplicateOrder,
       gaps: this.#store.gaps,
       pending: this.#reorderer.pendingCount,
-      afterClose: this.#afterCloseCount,
+      afterClose: this.afterClose.count,
       openGames: this.#lifecycle.openGames,
       closedGames: this.totals.closedGames,
     };
@@ -196,13 +291,15 @@ export class StreamPipeline {
 
   toCheckpoint(): StreamCheckpoint {
     return {
+      games: [...this.#rows.values()].map((rows) => [rows.gameId, rows.encode(this.#store.latestRows(rows.gameId), this.#ids)]),
       store: this.#store.toState(),
       reorderer: this.#reorderer.toState(),
       scorer: this.#scorer.toState(),
       totals: this.totals.toState(),
       lifecycle: this.#lifecycle.toState(),
-      late: this.late.map((action) => ({ ...action })),
-      afterClose: { count: this.#afterCloseCount, kept: this.afterClose.map((action) => ({ ...action })) },
+      titles: this.titles.toState(),
+      late: this.late.toState(),
+      afterClose: this.afterClose.toState(),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { FingerprintedAction } from '../../core/events/actionBatchCodec';
+import { decodeActions, type FingerprintedAction } from '../../core/events/actionBatchCodec';
 import { actionPriority, PriorityQueue, type QueuePolicy } from '../../core/events/priorityQueue';
 import type { DeliveredBlock } from './blockDispatcher';
 
@@ -85,9 +85,10 @@ export class ActionBacklog {
   }
 
   add(block: DeliveredBlock): void {
-    const mark: BlockMark = { endOffset: block.endOffset, linesAfter: block.linesBefore + block.lines, rejects: block.rejects.length, remaining: block.actions.length, ingestMs: block.ingestMs };
+    const mark: BlockMark = { endOffset: block.endOffset, linesAfter: block.linesBefore + block.lines, rejects: block.rejects.length, remaining: block.actions.count, ingestMs: block.ingestMs };
     this.#marks.push(mark);
-    for (const parsed of block.actions) {
+    // Queued actions are taken one by one (and dropped by priority): here they become objects.
+    for (const parsed of decodeActions(block.actions)) {
       const queued: QueuedAction = { parsed, arrival: this.#arrivals++, block: mark };
       // Behind a refused action, every later one waits too: arrival order is kept.
       if (this.#overflow.length > this.#overflowHead) this.#overflow.push(queued);

@@ -1,7 +1,8 @@
-import { decodeActions, type FingerprintedAction } from '../../core/events/actionBatchCodec';
+import type { EncodedActions } from '../../core/events/actionBatchCodec';
 import { LineFramer } from '../../core/events/lineFramer';
 import { MicroBatcher } from '../../core/events/microBatcher';
 import type { Reject } from '../../core/events/parseAction';
+import { ByteBuffers } from './byteBuffers';
 import type { LineBlockInput, ParsedBlock } from './parsedBlock';
 
 /** A parsed block, delivered in source order whatever worker finished first. */
@@ -11,7 +12,8 @@ export interface DeliveredBlock {
   endOffset: number;
   linesBefore: number;
   lines: number;
-  actions: FingerprintedAction[];
+  /** The block's actions as the worker sent them: columns, decoded only if they must queue. */
+  actions: EncodedActions;
   rejects: Reject[];
   /** performance.now() when the block's first line arrived from the source. */
   ingestMs: number;
@@ -37,8 +39,9 @@ interface ChunkArrival {
 /**
  * Reading side of the Stream: frames source chunks into lines (bytes only, no decoding),
  * groups lines into micro-batches (the core MicroBatcher: batch size and max latency), sends
- * each batch to a compute worker as one transferred ArrayBuffer, and hands the parsed
- * blocks on strictly in source order, so parallel workers never change the result.
+ * each batch to a compute worker as one transferred ArrayBuffer (filled again when it comes
+ * back with the parse), and hands the parsed blocks on strictly in source order, so
+ * parallel workers never change the result.
  */
 export class BlockDispatcher {
   #framer: LineFramer;
@@ -53,6 +56,9 @@ export class BlockDispatcher {
   #inFlightLines = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #idleWaiters: (() => void)[] = [];
+  /** Block buffers: cut into, sent, given back with the parse. */
+  #buffers = new ByteBuffers();
+  #take = (length: number): ArrayBuffer => this.#buffers.take(length);
 
   constructor(options: DispatcherOptions) {
     this.#options = options;
@@ -123,7 +129,7 @@ export class BlockDispatcher {
 
   #send(batches: number[][]): void {
     for (const batch of batches) {
-      const block = this.#framer.cut(batch[batch.length - 1]);
+      const block = this.#framer.cut(batch[batch.length - 1], this.#take);
       const seq = this.#nextSeq++;
       const linesBefore = this.#linesDispatched;
       this.#linesDispatched += batch.length;
@@ -131,11 +137,12 @@ export class BlockDispatcher {
       this.#inFlightLines += batch.length;
       const ingestMs = this.#ingestOf(batch[0]);
       this.#options
-        .run({ bytes: block.bytes, startOffset: block.startOffset, linesBefore, receivedAtMs: Date.now() })
+        .run({ bytes: block.bytes, byteLength: block.byteLength, startOffset: block.startOffset, linesBefore, receivedAtMs: Date.now() })
         .then((parsed) => {
+          this.#buffers.give(parsed.bytes);
           this.#done.set(seq, {
             seq, startOffset: block.startOffset, endOffset: block.endOffset, linesBefore, lines: batch.length,
-            actions: decodeActions(parsed.actions), rejects: parsed.rejects, ingestMs, parseMs: parsed.parseMs,
+            actions: parsed.actions, rejects: parsed.rejects, ingestMs, parseMs: parsed.parseMs,
           });
           this.#deliverInOrder();
         })

@@ -10,15 +10,14 @@ const CLOSED = 'stream:closed:';
 const closedRange = (): IDBKeyRange => IDBKeyRange.bound(CLOSED, `${CLOSED}\uffff`);
 
 function what(item: StreamWrite): string {
-  if (item.kind === 'recipe') return 'the stream source';
-  if (item.kind === 'closed') return `the final totals of game ${item.game.gameId}`;
-  return 'the stream checkpoint';
+  return item.kind === 'recipe' ? 'the stream source' : 'the stream checkpoint';
 }
 
 /**
  * The running stream in IndexedDB (store streamCheckpoints): the recipe of its source, once
- * (a dropped file is kept as a Blob), so a reload resumes by itself; the closed games'
- * final totals, once each; and the checkpoint of the open games, every few seconds.
+ * (a dropped file is kept as a Blob), so a reload resumes by itself; and every few seconds
+ * the checkpoint of the open games with the final totals of the games closed since, each
+ * game archived once.
  */
 export const indexedDbStreamStorage: StreamStorage = {
   async load(): Promise<SavedStream | null> {
@@ -40,9 +39,20 @@ export const indexedDbStreamStorage: StreamStorage = {
       await Promise.all([tx.store.delete(CHECKPOINT), tx.store.delete(RECIPE), tx.store.delete(closedRange()), tx.done]);
       return;
     }
-    const row = item.kind === 'recipe' ? { id: RECIPE, state: item.recipe }
-      : item.kind === 'closed' ? { id: `${CLOSED}${item.game.gameId}`, state: item.game }
-        : { id: CHECKPOINT, state: item.record };
-    await guardQuota(what(item), () => db.put('streamCheckpoints', { ...row, savedAt: Date.now() }));
+    const savedAt = Date.now();
+    if (item.kind === 'recipe') {
+      await guardQuota(what(item), () => db.put('streamCheckpoints', { id: RECIPE, state: item.recipe, savedAt }));
+      return;
+    }
+    // The games closed since the last checkpoint and the checkpoint without them, in one
+    // transaction (a transaction costs more than a put, and either both reach the disk or neither).
+    await guardQuota(what(item), async () => {
+      const tx = db.transaction('streamCheckpoints', 'readwrite');
+      await Promise.all([
+        ...item.closed.map((game) => tx.store.put({ id: `${CLOSED}${game.gameId}`, state: game, savedAt })),
+        tx.store.put({ id: CHECKPOINT, state: item.record, savedAt }),
+        tx.done,
+      ]);
+    });
   },
 };

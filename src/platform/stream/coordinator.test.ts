@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeActions, encodeActions, type FingerprintedAction } from '../../core/events/actionBatchCodec';
+import { encodeActions } from '../../core/events/actionBatchCodec';
 import type { GameAction } from '../../core/events/gameAction';
 import type { Reject } from '../../core/events/parseAction';
 import { ActionBacklog } from './actionBacklog';
@@ -14,7 +14,7 @@ const action = (actionNumber: number, actionType = '2pt'): GameAction => ({
 });
 
 function block(seq: number, linesBefore: number, actions: GameAction[], rejects = 0): DeliveredBlock {
-  const parsed: FingerprintedAction[] = decodeActions(encodeActions(actions.map((a, i) => ({ lineNumber: linesBefore + i + 1, action: a }))));
+  const parsed = encodeActions(actions.map((a, i) => ({ lineNumber: linesBefore + i + 1, action: a })));
   const rejected: Reject[] = Array.from({ length: rejects }, (_, i) => ({ ok: false, lineNumber: linesBefore + actions.length + i + 1, reason: 'x', line: 'x' }));
   return { seq, startOffset: linesBefore * 100, endOffset: (linesBefore + actions.length + rejects) * 100, linesBefore, lines: actions.length + rejects, actions: parsed, rejects: rejected, ingestMs: 0, parseMs: 0 };
 }

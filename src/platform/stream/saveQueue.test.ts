@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StreamCheckpointRecord } from './streamSettings';
 import { SaveQueue, type SaveStatus } from './saveQueue';
-import type { StreamStorage, StreamWrite } from './streamStorage';
+import type { ArchivedGame, StreamStorage, StreamWrite } from './streamStorage';
 
-const checkpoint = (lines: number): StreamWrite => ({ kind: 'checkpoint', record: { lines } as StreamCheckpointRecord });
+const game = (gameId: string): ArchivedGame => ({ gameId, title: gameId, players: [], actions: { count: 0, numbers: new Float64Array(0), texts: new Int32Array(0), dictionary: [] } });
+const checkpoint = (lines: number, ...closed: string[]): StreamWrite => ({ kind: 'checkpoint', record: { lines } as StreamCheckpointRecord, closed: closed.map(game) });
 
 /** Storage that records writes and fails while `full` is set, answering after a tick (as IndexedDB does). */
 function storage(): StreamStorage & { written: string[]; full: boolean } {
@@ -14,7 +15,7 @@ function storage(): StreamStorage & { written: string[]; full: boolean } {
     write: async (item: StreamWrite) => {
       await Promise.resolve();
       if (store.full) throw Object.assign(new Error('quota exceeded'), { name: 'QuotaExceededError' });
-      store.written.push(item.kind === 'checkpoint' ? `checkpoint ${item.record.lines}` : item.kind);
+      store.written.push(item.kind === 'checkpoint' ? `checkpoint ${item.record.lines}${item.closed.map((g) => ` +${g.gameId}`).join('')}` : item.kind);
     },
   };
   return store;
@@ -32,6 +33,18 @@ describe('SaveQueue', () => {
     queue.push(checkpoint(30));
     await queue.drained();
     expect(disk.written).toEqual(['recipe', 'checkpoint 30']);
+  });
+
+  it('keeps the games a replaced checkpoint carried: the newer one writes them', async () => {
+    const disk = storage();
+    const queue = new SaveQueue(disk);
+    queue.push(checkpoint(10, 'a'));
+    queue.push(checkpoint(20, 'b', 'c'));
+    queue.push(checkpoint(30, 'd'));
+    queue.push(checkpoint(40));
+    await queue.drained();
+    // 10 was being written when the others came: 20 and 30 were replaced, their games were not.
+    expect(disk.written).toEqual(['checkpoint 10 +a', 'checkpoint 40 +b +c +d']);
   });
 
   it('keeps what fails while the disk is full, says so with the count, and writes it all once there is room', async () => {

@@ -17,7 +17,8 @@ export interface SaveStatus {
  * closes, closed games before the checkpoint that no longer holds them). A write that fails
  * — a full disk, most often — stays first in the queue and is tried again (after 1, 2, 4, 8,
  * then every 15 seconds) while the stream goes on; newer checkpoints replace a waiting one,
- * since only the latest matters. Nothing is dropped: what is waiting, and why, is shown.
+ * since only the latest matters (the closed games it carried go with the newer one).
+ * Nothing is dropped: what is waiting, and why, is shown.
  */
 export class SaveQueue {
   #storage: StreamStorage;
@@ -40,8 +41,10 @@ export class SaveQueue {
 
   push(item: StreamWrite): void {
     const last = this.#queue.length - 1;
-    // The one being written is #queue[0]; a checkpoint waiting behind it is simply replaced.
-    if (item.kind === 'checkpoint' && last >= (this.#writing ? 1 : 0) && this.#queue[last].kind === 'checkpoint') this.#queue[last] = item;
+    const waiting = last >= (this.#writing ? 1 : 0) ? this.#queue[last] : undefined;
+    // The one being written is #queue[0]; a checkpoint waiting behind it is replaced by the
+    // newer one, which takes over the closed games the waiting one carried.
+    if (item.kind === 'checkpoint' && waiting?.kind === 'checkpoint') this.#queue[last] = { ...item, closed: [...waiting.closed, ...item.closed] };
     else this.#queue.push(item);
     this.#changed(null);
     this.#next();

@@ -66,6 +66,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
     const { engine, views } = engineOn();
     await engine.play(fileRecipe('three.jsonl', text));
     await engine.whenDone();
+    await engine.viewsDelivered();
     expect(engine.run!.state).toBe('finished');
     expectSameTotals(totalsOf(engine), reference(lines));
     const last = views.at(-1)!;
@@ -80,6 +81,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
       const { engine, views } = engineOn();
       await engine.play(fileRecipe(name, new Uint8Array(bytes)));
       await engine.whenDone();
+      await engine.viewsDelivered();
       expect(views.at(-1)!.counters.lines).toBe(lines.length);
       expectSameTotals(totalsOf(engine), reference(lines));
     }
@@ -98,6 +100,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
       const { engine, views } = engineOn();
       await engine.play({ kind: 'url', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/day.jsonl.gz` });
       await engine.whenDone();
+      await engine.viewsDelivered();
       expect(views.at(-1)!.counters.lines).toBe(lines.length);
       expectSameTotals(totalsOf(engine), reference(lines));
     } finally {
@@ -121,6 +124,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
     const second = engineOn(storage, 2, false);
     expect(await second.engine.open((view) => second.views.push(view))).toBe(true);
     await second.engine.whenDone();
+    await second.engine.viewsDelivered();
     const last = second.views.at(-1)!;
     expect(last.resumed).toMatch(new RegExp(`^Resumed resume.jsonl \\(1,500 events/s\\) from line ${checkpointLine.toLocaleString('en')} `));
     expect(last.counters.lines).toBe(lines.length);
@@ -132,6 +136,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
     const { engine, views } = engineOn();
     await engine.play(fileRecipe('photo.jsonl', binary));
     await engine.whenDone();
+    await engine.viewsDelivered();
     const last = views.at(-1)!;
     expect(last.status).toBe('refused');
     expect(last.counters).toMatchObject({ lines: 0, rejects: 0 });
@@ -145,6 +150,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
     await engine.setView({ feedGame: '0029900001' });
     await engine.play(fileRecipe('repeated.jsonl', `${repeated.join('\n')}\n`));
     await engine.whenDone();
+    await engine.viewsDelivered();
     const view = views.at(-1)!;
     const keys = view.feed.map((entry) => entry.key);
     expect(new Set(keys).size).toBe(keys.length);
@@ -159,6 +165,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
     const { engine, views } = engineOn(storage);
     await engine.play(fileRecipe('full-disk.jsonl', text));
     await engine.whenDone();
+    await engine.viewsDelivered();
     expect(storage.recipe).toBeNull();
     const waiting = views.at(-1)!.save;
     expect(waiting.waiting).toBeGreaterThanOrEqual(2);
@@ -166,6 +173,7 @@ describe('StreamEngine (Node, the same code as the coordinator worker)', () => {
     storage.failure = null;
     await engine.retrySaves();
     await engine.savesDrained();
+    await engine.viewsDelivered();
     expect(views.at(-1)!.save).toMatchObject({ waiting: 0, problem: null, checkpointLine: lines.length });
     const again = engineOn(storage, 2, false);
     expect(await again.engine.open(() => undefined)).toBe(true);

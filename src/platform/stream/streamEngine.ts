@@ -46,7 +46,10 @@ export class StreamEngine implements StreamEngineApi {
   #finished: Promise<void> = Promise.resolve();
   #context: ViewContext;
   #onView: ((view: StreamView) => void) | null = null;
-  #viewTimer: ReturnType<typeof setInterval> | null = null;
+  /** The next view's timer: views leave at most every VIEW_EVERY_MS, and every VIEW_EVERY_MS while a run runs. */
+  #viewTimer: ReturnType<typeof setTimeout> | null = null;
+  #lastViewMs = -Infinity;
+  #viewWaiters: (() => void)[] = [];
   #checkpointTimer: ReturnType<typeof setInterval> | null = null;
   #lastCheckpointMs = 0;
   #checkpointCostMs = 0;
@@ -54,6 +57,8 @@ export class StreamEngine implements StreamEngineApi {
   #openedOnce = false;
   /** Closed games of this stream (their actions, for the batch layer). */
   #archive = new Map<string, ArchivedGame>();
+  /** Closed games not on disk yet: they go with the next checkpoint. */
+  #unsaved: ArchivedGame[] = [];
 
   constructor(deps: EngineDeps) {
     this.#deps = deps;
@@ -62,7 +67,7 @@ export class StreamEngine implements StreamEngineApi {
     this.#saves = new SaveQueue(deps.storage, (status, saved) => {
       this.#context.save = { ...this.#context.save, waiting: status.waiting, problem: status.problem };
       if (saved?.kind === 'checkpoint') this.#context.save.checkpointLine = saved.record.lines;
-      this.#emit();
+      this.#requestView();
     });
   }
 
@@ -76,6 +81,12 @@ export class StreamEngine implements StreamEngineApi {
     return this.#finished;
   }
 
+  /** Resolves once the view that is due (a run's end, a save) has left; at once when none is due. */
+  viewsDelivered(): Promise<void> {
+    if (this.#viewTimer === null) return Promise.resolve();
+    return new Promise((resolve) => this.#viewWaiters.push(resolve));
+  }
+
   /** Resolves when every write so far is on disk. */
   savesDrained(): Promise<void> {
     return this.#saves.drained();
@@ -84,11 +95,8 @@ export class StreamEngine implements StreamEngineApi {
   async open(onView: (view: StreamView) => void): Promise<boolean> {
     this.#onView = onView;
     this.#context.sideSeen = { version: this.#context.sideSeen.version, counts: '' };
-    this.#viewTimer ??= setInterval(() => {
-      if (this.#run?.state === 'running') this.#emit();
-    }, VIEW_EVERY_MS);
     if (this.#openedOnce) {
-      this.#emit();
+      this.#requestView();
       return this.#run !== null;
     }
     this.#openedOnce = true;
@@ -97,7 +105,7 @@ export class StreamEngine implements StreamEngineApi {
       saved = await this.#deps.storage.load();
     } catch (error) {
       this.#context.problem = `The saved stream could not be read (${describeError(error)}); starting afresh.`;
-      this.#emit();
+      this.#requestView();
     }
     if (saved === null) return false;
     const source = (this.#deps.openSource ?? recipeSource)(saved.recipe);
@@ -109,8 +117,9 @@ export class StreamEngine implements StreamEngineApi {
 
   async close(): Promise<void> {
     this.#onView = null;
-    if (this.#viewTimer !== null) clearInterval(this.#viewTimer);
+    if (this.#viewTimer !== null) clearTimeout(this.#viewTimer);
     this.#viewTimer = null;
+    for (const wake of this.#viewWaiters.splice(0)) wake();
   }
 
   async play(recipe: SourceRecipe): Promise<void> {
@@ -132,7 +141,7 @@ export class StreamEngine implements StreamEngineApi {
   async update(change: Partial<StreamSettings>): Promise<StreamSettings> {
     this.#settings = { ...this.#settings, ...change };
     this.#run?.setSettings(change);
-    this.#emit();
+    this.#requestView();
     return { ...this.#settings };
   }
 
@@ -142,7 +151,7 @@ export class StreamEngine implements StreamEngineApi {
 
   async setView(options: Partial<ViewOptions>): Promise<void> {
     this.#context.options = { ...this.#context.options, ...options };
-    this.#emit();
+    this.#requestView();
   }
 
   async playerGamesCsv(): Promise<string> {
@@ -151,7 +160,7 @@ export class StreamEngine implements StreamEngineApi {
 
   async batchInput(): Promise<BatchInput> {
     const run = this.#run;
-    const open = run?.pipeline.store.actions() ?? [];
+    const open = run?.pipeline.heldActions() ?? [];
     const closed: GameAction[] = [];
     for (const game of this.#archive.values()) for (const { action } of decodeActions(game.actions)) closed.push(action);
     const actions = [...closed, ...open];
@@ -181,7 +190,7 @@ export class StreamEngine implements StreamEngineApi {
     const run = this.#run;
     if (run === null || !run.resumable) return;
     const started = performance.now();
-    this.#saves.push({ kind: 'checkpoint', record: run.checkpoint() });
+    this.#saves.push({ kind: 'checkpoint', record: run.checkpoint(), closed: this.#unsaved.splice(0) });
     this.#checkpointCostMs = performance.now() - started;
     this.#lastCheckpointMs = performance.now();
   }
@@ -190,10 +199,12 @@ export class StreamEngine implements StreamEngineApi {
     this.#run?.stop();
     await this.#finished;
     this.#archive = new Map((resume?.closed ?? []).map((game) => [game.gameId, game]));
+    this.#unsaved = [];
     const record = resume?.record && resume.record.resumeKey === source.resumeKey ? resume.record : undefined;
-    const run = new StreamRun(this.#settings, this.#deps.pool, record ? { record, closed: resume?.closed ?? [] } : undefined, (game) => {
-      this.#archive.set(game.gameId, game);
-      this.#saves.push({ kind: 'closed', game });
+    const run = new StreamRun(this.#settings, this.#deps.pool, record ? { record, closed: resume?.closed ?? [] } : undefined, (games) => {
+      for (const game of games) this.#archive.set(game.gameId, game);
+      // A source that cannot resume is never checkpointed: its games stay in memory only.
+      if (this.#run?.resumable) this.#unsaved.push(...games);
     });
     this.#run = run;
     this.#context.label = source.label;
@@ -206,7 +217,7 @@ export class StreamEngine implements StreamEngineApi {
     }
     this.#lastCheckpointMs = performance.now();
     this.#checkpointTimer ??= setInterval(() => this.#checkpointWhenDue(), 250);
-    this.#emit();
+    this.#requestView();
     this.#finished = run.run(source).then(
       () => undefined,
       (error: unknown) => {
@@ -215,7 +226,7 @@ export class StreamEngine implements StreamEngineApi {
     ).finally(() => {
       if (this.#run !== run) return;
       if (run.state === 'finished') this.checkpointNow();
-      this.#emit();
+      this.#requestView();
     });
   }
 
@@ -225,8 +236,25 @@ export class StreamEngine implements StreamEngineApi {
     if (performance.now() - this.#lastCheckpointMs >= Math.max(CHECKPOINT_EVERY_MS, CHECKPOINT_SHARE * this.#checkpointCostMs)) this.checkpointNow();
   }
 
+  /**
+   * A view is due: it leaves at once when the last one is VIEW_EVERY_MS old, else when it
+   * is; however many changes come meanwhile (saves, settings, a burst of closing games),
+   * one view carries them all. While a run runs, views keep coming every VIEW_EVERY_MS.
+   */
+  #requestView(): void {
+    if (this.#onView === null || this.#viewTimer !== null) return;
+    const wait = Math.max(0, this.#lastViewMs + VIEW_EVERY_MS - performance.now());
+    this.#viewTimer = setTimeout(() => {
+      this.#viewTimer = null;
+      this.#emit();
+      for (const wake of this.#viewWaiters.splice(0)) wake();
+      if (this.#run?.state === 'running') this.#requestView();
+    }, wait);
+  }
+
   #emit(): void {
     if (this.#onView === null) return;
+    this.#lastViewMs = performance.now();
     this.#run?.metrics.sample({ queueDepth: this.#run.queueDepth, drops: this.#run.drops, rejects: this.#run.rejectCount, late: this.#run.pipeline.counters().late, corrected: this.#run.pipeline.totals.correctedCount });
     this.#onView(streamView(this.#run, this.#context));
   }

@@ -1,4 +1,3 @@
-import { GameTitles } from '../../core/events/gameTitles';
 import type { Reject } from '../../core/events/parseAction';
 import { StreamPipeline } from '../../core/events/streamPipeline';
 import { DataError } from '../dataError';
@@ -16,6 +15,8 @@ import { WorkerScaler } from './workerScaler';
 /** The compute workers a run parses on (the pool in the app, the same tasks in-thread in Node). */
 export interface StreamPool {
   run(input: LineBlockInput): Promise<ParsedBlock>;
+  /** Columns of a parsed block the coordinator has read: a worker may write into them again. */
+  recycle?(columns: { numbers: Float64Array; texts: Int32Array }): void;
   resize(workers: number): void;
   readonly workers: number;
   /** The most workers "Automatic" may use: cores − 1, the coordinator's thread being the last core. */
@@ -32,14 +33,14 @@ const DRAIN_BUDGET = 8192;
  * workers arrive in source order → the action backlog (priority queue, drop-lowest or
  * backpressure, commit frontier) → the core StreamPipeline (exactly-once store, watermark
  * reorderer, impact scorer with per-game momentum, running totals, games closing). Games
- * that close go to `onClosed` (to be archived once); `checkpoint()` is the state at the
- * commit frontier, so a resumed run reads on from exactly there.
+ * that close go to `onClosed`, those of one review together (to be archived once);
+ * `checkpoint()` is the state at the commit frontier, so a resumed run reads on from
+ * exactly there.
  */
 export class StreamRun {
   readonly pipeline: StreamPipeline;
   readonly metrics = new StreamMetrics();
   readonly rejects: Reject[];
-  readonly titles: GameTitles;
   readonly feed = new RecentActions();
   /** Names of the games that closed, by id (their totals are final). */
   readonly closedTitles: Map<string, string>;
@@ -58,16 +59,15 @@ export class StreamRun {
   #source: ByteSource | null = null;
   #resumeKey: string;
   #abort = new AbortController();
-  #onClosed: (game: ArchivedGame) => void;
+  #onClosed: (games: ArchivedGame[]) => void;
 
-  constructor(settings: StreamSettings, pool: StreamPool, resume?: { record: StreamCheckpointRecord; closed: readonly ArchivedGame[] }, onClosed: (game: ArchivedGame) => void = () => undefined) {
+  constructor(settings: StreamSettings, pool: StreamPool, resume?: { record: StreamCheckpointRecord; closed: readonly ArchivedGame[] }, onClosed: (games: ArchivedGame[]) => void = () => undefined) {
     this.settings = { ...settings };
     this.#pool = pool;
     this.#onClosed = onClosed;
     const record = resume?.record;
     this.pipeline = new StreamPipeline({ allowedLatenessSeconds: settings.allowedLatenessSeconds, idleTimeoutMs: 3000 }, record?.pipeline);
     this.pipeline.restoreClosed(resume?.closed ?? []);
-    this.titles = new GameTitles(record?.titles);
     this.closedTitles = new Map((resume?.closed ?? []).map((game) => [game.gameId, game.title]));
     this.rejects = record ? record.keptRejects.slice() : [];
     this.lines = record?.lines ?? 0;
@@ -165,7 +165,7 @@ export class StreamRun {
     return {
       version: CHECKPOINT_VERSION, resumeKey: this.#resumeKey, offset: committed.offset, lines: committed.lines, rejects: committed.rejects, drops: this.drops,
       keptRejects: this.rejects.filter((reject) => reject.lineNumber <= committed.lines).slice(0, KEPT_REJECTS),
-      pipeline: this.pipeline.toCheckpoint(), titles: this.titles.toState(), finished: this.state === 'finished', savedAt: Date.now(),
+      pipeline: this.pipeline.toCheckpoint(), finished: this.state === 'finished', savedAt: Date.now(),
     };
   }
 
@@ -190,7 +190,7 @@ export class StreamRun {
     // With nothing queued ahead (and nothing to drop), a block goes straight into the model:
     // no queue entry per action, no hop. Otherwise it queues, and a block that fits one
     // drain is still applied now; a bigger backlog is drained a budget at a time.
-    const direct = !this.#drainScheduled && this.#backlog.policy === 'backpressure' && block.actions.length <= DRAIN_BUDGET && this.#backlog.size === 0;
+    const direct = !this.#drainScheduled && this.#backlog.policy === 'backpressure' && block.actions.count <= DRAIN_BUDGET && this.#backlog.size === 0;
     if (direct) {
       applyBlock(block.actions, block.ingestMs, this.#into());
       if (!this.#backlog.passed(block)) throw new Error('the backlog was not empty');
@@ -200,6 +200,8 @@ export class StreamRun {
       if (!this.#drainScheduled && this.#backlog.size <= DRAIN_BUDGET) this.#drain();
       else this.#scheduleDrain();
     }
+    // Applied or queued as objects: the columns are read, a worker may fill them again.
+    this.#pool.recycle?.(block.actions);
     this.#wakeRoom();
   }
 
@@ -220,7 +222,7 @@ export class StreamRun {
   }
 
   #into(): ApplyInto {
-    return { pipeline: this.pipeline, feed: this.feed, titles: this.titles, metrics: this.metrics, source: this.#source };
+    return { pipeline: this.pipeline, feed: this.feed, metrics: this.metrics, source: this.#source };
   }
 
   /**
@@ -229,13 +231,13 @@ export class StreamRun {
    */
   #closeDueGames(): void {
     if (this.#backlog.size > 0) return;
-    for (const closed of this.pipeline.closeDueGames()) {
-      const title = this.titles.title(closed.gameId);
-      this.closedTitles.set(closed.gameId, title);
-      this.titles.forget(closed.gameId);
-      this.feed.forget(closed.gameId);
-      this.#onClosed({ ...closed, title });
+    const closed = this.pipeline.closeDueGames();
+    if (closed.length === 0) return;
+    for (const game of closed) {
+      this.closedTitles.set(game.gameId, game.title);
+      this.feed.forget(game.gameId);
     }
+    this.#onClosed(closed);
   }
 
   #tick(): void {

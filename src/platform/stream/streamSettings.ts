@@ -1,4 +1,3 @@
-import type { GameTitlesState } from '../../core/events/gameTitles';
 import type { Reject } from '../../core/events/parseAction';
 import type { QueuePolicy } from '../../core/events/priorityQueue';
 import type { StreamCheckpoint } from '../../core/events/streamPipeline';
@@ -18,7 +17,7 @@ export const defaultStreamSettings: StreamSettings = {
 };
 
 /** Bumped when the checkpoint's shape changes: an older one is not read (the stream starts again). */
-export const CHECKPOINT_VERSION = 2;
+export const CHECKPOINT_VERSION = 3;
 
 /** Rejects kept in a checkpoint: the first ones, which the side output lists. */
 export const KEPT_REJECTS = 200;
@@ -34,7 +33,6 @@ export interface StreamCheckpointRecord {
   drops: number;
   keptRejects: Reject[];
   pipeline: StreamCheckpoint;
-  titles: GameTitlesState;
   finished: boolean;
   savedAt: number;
 }

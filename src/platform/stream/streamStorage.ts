@@ -9,9 +9,7 @@ export type SourceRecipe =
   | { kind: 'url'; url: string };
 
 /** A closed game as archived: written once, read back when the stream resumes. */
-export interface ArchivedGame extends ClosedGame {
-  title: string;
-}
+export type ArchivedGame = ClosedGame;
 
 /** What a resumed stream starts from. */
 export interface SavedStream {
@@ -21,11 +19,14 @@ export interface SavedStream {
   closed: ArchivedGame[];
 }
 
-/** One write of the running stream, in the order they must reach the disk. */
+/**
+ * One write of the running stream, in the order they must reach the disk. The games that
+ * closed since the last checkpoint go with the next one, in the same transaction: on disk
+ * a game is either open in the checkpoint or archived, never neither nor both.
+ */
 export type StreamWrite =
   | { kind: 'recipe'; recipe: SourceRecipe }
-  | { kind: 'closed'; game: ArchivedGame }
-  | { kind: 'checkpoint'; record: StreamCheckpointRecord }
+  | { kind: 'checkpoint'; record: StreamCheckpointRecord; closed: ArchivedGame[] }
   | { kind: 'clear' };
 
 /** Where the stream is kept between visits: IndexedDB in the app, memory in tests. */
@@ -52,8 +53,10 @@ export class MemoryStreamStorage implements StreamStorage {
     if (this.failure) throw this.failure;
     this.writes++;
     if (item.kind === 'recipe') this.recipe = item.recipe;
-    else if (item.kind === 'checkpoint') this.record = structuredClone(item.record);
-    else if (item.kind === 'closed') this.closed.set(item.game.gameId, structuredClone(item.game));
+    else if (item.kind === 'checkpoint') {
+      for (const game of item.closed) this.closed.set(game.gameId, structuredClone(game));
+      this.record = structuredClone(item.record);
+    }
     else {
       this.recipe = null;
       this.record = null;

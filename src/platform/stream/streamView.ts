@@ -21,18 +21,23 @@ export interface ViewContext {
 }
 
 function games(run: StreamRun): GameName[] {
-  const open = run.titles.gameIds().map((gameId) => ({ gameId, title: run.titles.title(gameId), closed: false }));
+  const { titles } = run.pipeline;
+  const open = titles.gameIds().map((gameId) => ({ gameId, title: titles.title(gameId), closed: false }));
   const closed = [...run.closedTitles].map(([gameId, title]) => ({ gameId, title, closed: true }));
   return [...closed, ...open].sort((a, b) => (a.gameId < b.gameId ? -1 : a.gameId > b.gameId ? 1 : 0));
 }
 
 function feed(run: StreamRun, gameId: string | null): FeedEntry[] {
-  const actions = gameId === null ? [] : (run.feed.byGame.get(gameId) ?? []);
-  return actions.slice(-FEED_SHOWN).reverse().map((action) => ({ key: `${action.gameId}#${action.actionNumber}`, action }));
+  const feed = gameId === null ? undefined : run.feed.byGame.get(gameId);
+  if (feed === undefined) return [];
+  return feed.recent.slice(-FEED_SHOWN).reverse().map((row) => {
+    const action = run.pipeline.action(feed.rows, row);
+    return { key: `${action.gameId}#${action.actionNumber}`, action };
+  });
 }
 
 function side(run: StreamRun): { rejects: Reject[]; late: GameAction[]; afterClose: GameAction[] } {
-  return { rejects: run.rejects.slice(0, REJECTS_SHOWN), late: run.pipeline.late.slice(-LATE_SHOWN).reverse(), afterClose: run.pipeline.afterClose.slice(-LATE_SHOWN).reverse() };
+  return { rejects: run.rejects.slice(0, REJECTS_SHOWN), late: run.pipeline.late.kept.slice(-LATE_SHOWN).reverse(), afterClose: run.pipeline.afterClose.kept.slice(-LATE_SHOWN).reverse() };
 }
 
 export function streamView(run: StreamRun | null, context: ViewContext): StreamView {
