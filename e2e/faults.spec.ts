@@ -5,12 +5,13 @@ import { runFileFaults } from '../scripts/faults/fileFaults';
 import { fixtureDir, refuseOutsideRequests } from './helpers';
 
 /*
- * The fast subset of `npm run faults` (scripts/faults/): damaged results, sanctions and views
+ * The fast subset of `npm run faults` (scripts/faults/): damaged results, sanctions, ride and views
  * files of every kind of damage the campaign knows, dropped where a person drops them. None
  * may hang, crash the view or cost the file loaded before it; every refusal names the file.
  */
 const picked = ['results-cut99.csv', 'results-binary.csv', 'results-longline.csv', 'results-ragged.csv', 'results-utf16.csv', 'results-pagebytes100.parquet',
-  'results-footerzeros.parquet', 'results-zeros.xlsx', 'results-nosheets.xlsx', 'sanctions-quote.csv', 'sanctions-junk.xlsx', 'views-bomb.yaml', 'views-many.yaml'];
+  'results-footerzeros.parquet', 'results-zeros.xlsx', 'results-nosheets.xlsx', 'sanctions-quote.csv', 'sanctions-junk.xlsx', 'views-bomb.yaml', 'views-many.yaml',
+  'rider-zeros.xlsx', 'ride-zeros.fit'];
 
 test('damaged files end their own load with a clear message: none hangs, crashes or costs data', async ({ browser, baseURL }) => {
   test.setTimeout(600_000);

@@ -7,6 +7,7 @@ import { computePool } from '../platform/pool/browserPool';
 import type { LiveView } from '../platform/ride/liveRecording';
 import type { ReplaySpeed } from '../platform/ride/replayClock';
 import { RideEngine, type ImportReport, type RideChange } from '../platform/ride/rideEngine';
+import { rideDecodeDeadline } from '../platform/ride/rideDecodeDeadline';
 import type { RideSessionRecord } from '../platform/ride/rideSessionRecord';
 import type { GateMark, RideCourse, RiderEntry } from '../platform/ride/rideSession';
 import type { CutOffer, ReplayView, RiderView, ScopeAdvice } from '../platform/ride/rideView';
@@ -18,7 +19,7 @@ import type { RecordingStatus } from '../platform/ride/sessionRecorder';
  * failures to the notices. Components read this and nothing else.
  */
 export class RideState {
-  readonly #engine = new RideEngine({ decode: (input) => computePool().run('rideDecode', input) });
+  readonly #engine = new RideEngine({ decode: (input) => computePool().run('rideDecode', input, { deadline: rideDecodeDeadline(input) }) });
   readonly bluetoothMissing = bluetoothUnavailableReason();
   #riders = $state.raw<readonly RiderView[]>([]);
   #course = $state.raw<RideCourse>({ segmentsPerLap: 5, segmentNames: [] });

@@ -120,6 +120,18 @@ describe('ComputePool', () => {
     expect(Array.from(after.doubled)).toEqual([8]);
   });
 
+  it('stops a task past its deadline on a worker (not counting its time in the queue) and serves the next on a new worker', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool<TestTasks>(spawn, 1);
+    const endless = pool.run('double', { wait: 60_000 }, { deadline: { ms: 1_000, error: () => new Error('took too long') } });
+    // Queued behind the endless task for a second, this one still has its whole 600 ms on the worker.
+    const queued = pool.run('double', { wait: 50, values: new Float64Array([3]) }, { deadline: { ms: 600, error: () => new Error('queued one stopped') } });
+    await expect(endless).rejects.toThrow('took too long');
+    expect(spawned[0].terminated).toBe(true);
+    expect(Array.from((await queued).doubled)).toEqual([6]);
+    expect(spawned).toHaveLength(2);
+  });
+
   it('bounds the queue: a caller waits for room instead of growing it', async () => {
     const { spawn } = fakeWorkers();
     pool = new ComputePool<TestTasks>(spawn, 1, 2);

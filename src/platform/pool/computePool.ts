@@ -15,6 +15,12 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Transfer the input's buffers (default true); the pool keeps a copy for the one retry. */
   transfer?: boolean;
+  /**
+   * A bound on the task's time on a worker (not in the queue): past it the worker is stopped
+   * and replaced and the task fails with `error()`. For decoders a crafted file can send
+   * into an endless loop (SheetJS on an xlsx of zeros), which no signal inside the thread reaches.
+   */
+  deadline?: { ms: number; error: () => Error };
 }
 
 interface Job {
@@ -24,6 +30,7 @@ interface Job {
   attempt: number;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 interface Slot {
@@ -168,6 +175,8 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     // Keep a copy for the one retry, since the transfer takes the input's buffers away.
     if (transfer && job.attempt === 1) job.input = copyTypedArrays(job.input);
     const payload = transfer && typeof sent === 'object' && sent !== null ? Comlink.transfer(sent, transferablesOf(sent)) : sent;
+    const deadline = job.options.deadline;
+    if (deadline) job.timer = setTimeout(() => this.stopRunning(slot, job, deadline.error()), deadline.ms);
     slot.remote.run(job.task, payload, job.attempt).then(
       (result) => this.finish(slot, job, () => job.resolve(result)),
       (error) => this.finish(slot, job, () => job.reject(error)),
@@ -176,6 +185,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
 
   private finish(slot: Slot, job: Job, settle: () => void): void {
     if (slot.job !== job) return; // cancelled or crashed meanwhile: already settled
+    clearTimeout(job.timer);
     slot.job = null;
     this.counters.completed++;
     settle();
@@ -187,6 +197,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     if (!this.slots.includes(slot)) return;
     this.counters.crashes++;
     const job = slot.job;
+    clearTimeout(job?.timer);
     slot.job = null;
     const retiring = slot.retiring;
     this.removeSlot(slot);
@@ -211,13 +222,21 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     } else {
       const slot = this.slots.find((s) => s.job === job);
       if (!slot) return;
-      // A running task cannot be interrupted inside its thread: stop the worker, start a new one.
-      slot.job = null;
-      const retiring = slot.retiring;
-      this.removeSlot(slot);
-      if (!retiring) this.slots.push(this.createSlot());
-      this.dispatch();
+      this.stopRunning(slot, job, new CancelledError(`Task ${job.task}`));
+      return;
     }
     job.reject(new CancelledError(`Task ${job.task}`));
+  }
+
+  /** A running task cannot be interrupted inside its thread: stop the worker, start a new one. */
+  private stopRunning(slot: Slot, job: Job, error: Error): void {
+    if (slot.job !== job) return;
+    clearTimeout(job.timer);
+    slot.job = null;
+    const retiring = slot.retiring;
+    this.removeSlot(slot);
+    if (!retiring) this.slots.push(this.createSlot());
+    this.dispatch();
+    job.reject(error);
   }
 }
