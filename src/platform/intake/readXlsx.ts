@@ -23,9 +23,13 @@ export function openWorkbook(bytes: ArrayBuffer, fileName: string): Workbook {
   try {
     workbook = read(new Uint8Array(bytes), { type: 'array', dense: true, cellDates: true });
   } catch (error) {
-    throw new DataError(`"${fileName}" could not be read as a spreadsheet: ${(error as Error).message}`, {
+    // SheetJS's own words ("Bad compressed size: 0 != 346") say nothing to the user; the
+    // console keeps them for whoever looks into it.
+    console.warn(`SheetJS on ${fileName}: ${(error as Error).message}`);
+    throw new DataError(`"${fileName}" could not be read as a spreadsheet: the workbook is damaged or cut short`, {
       file: fileName,
       expected: 'an .xlsx workbook',
+      advice: 'Open it in a spreadsheet program and save it again, or copy or export it again',
     });
   }
   if (workbook.SheetNames.length === 0) {
