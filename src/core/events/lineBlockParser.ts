@@ -36,6 +36,13 @@ function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
+/** Lines in a block (a last one without its newline too). */
+function linesIn(bytes: Uint8Array): number {
+  let lines = 1;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0 && at < bytes.length - 1; at = bytes.indexOf(NEWLINE, at + 1)) lines++;
+  return lines;
+}
+
 /** The action read from the bytes, or null: JSON.parse's turn (not scanned, or refused). */
 function scannedAction(bytes: Uint8Array, start: number, end: number, receivedAtMs: number): GameAction | null {
   if (!scanned.scan(bytes, start, end)) return null;
@@ -50,13 +57,12 @@ function scannedAction(bytes: Uint8Array, start: number, end: number, receivedAt
  * `linesBefore`: lines of the source before the block (its first line is linesBefore + 1);
  * `receivedAtMs`: when the block arrived, the latest plausible event time is a day after it;
  * `spare`: buffers to write the columns into, when they are long enough (given back by the
- * coordinator from an earlier block).
+ * coordinator from an earlier block); `lines`: the lines in the block when the caller has
+ * counted them already (the reading side has), else they are counted here. An action per
+ * line at most: the count sizes the columns once (they grow should it be short).
  */
-export function parseLineBlock(bytes: Uint8Array, linesBefore: number, receivedAtMs: number, spare?: { numbers: ArrayBuffer; texts: ArrayBuffer }): ParsedLines {
-  // An action per line at most: counting the newlines sizes the columns once.
-  let newlines = 1;
-  for (let at = bytes.indexOf(NEWLINE); at >= 0 && at < bytes.length - 1; at = bytes.indexOf(NEWLINE, at + 1)) newlines++;
-  const writer = new ActionColumnsWriter(newlines, spare);
+export function parseLineBlock(bytes: Uint8Array, linesBefore: number, receivedAtMs: number, spare?: { numbers: ArrayBuffer; texts: ArrayBuffer }, lines = linesIn(bytes)): ParsedLines {
+  const writer = new ActionColumnsWriter(lines, spare);
   const rejects: Reject[] = [];
   let lineNumber = linesBefore;
   let start = 0;
