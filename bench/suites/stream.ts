@@ -1,15 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { serialize } from 'node:v8';
 import type { Page } from '@playwright/test';
-import { parseLineBlock } from '../../src/core/events/lineBlockParser';
 import { generateGameLines } from '../../src/core/generate/games';
 import { inThreadPool } from '../../src/platform/stream/inThreadPool';
-import type { ByteSource } from '../../src/platform/stream/byteSource';
-import type { LineBlockInput, ParsedBlock } from '../../src/platform/stream/parsedBlock';
-import { tasks } from '../../src/platform/stream/stream.tasks';
-import type { StreamPool } from '../../src/platform/stream/streamRun';
 import { StreamEngine } from '../../src/platform/stream/streamEngine';
 import { MemoryStreamStorage } from '../../src/platform/stream/streamStorage';
 import { median, type BenchContext, type BenchRow, type BenchSuite } from '../context';
@@ -47,27 +43,6 @@ async function parseLimit(page: Page, text: string, repeats: number): Promise<nu
   }, { text, repeats });
 }
 
-/** One thread in Node: the compute worker's block parse against split + JSON.parse of the same bytes. */
-function parseInNode(lines: string[], repeats: number): { block: number; bare: number } {
-  const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
-  const block: number[] = [];
-  const bare: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    let started = performance.now();
-    for (const line of new TextDecoder().decode(bytes).split('\n')) if (line.length > 0) JSON.parse(line);
-    bare.push(lines.length / ((performance.now() - started) / 1000));
-    started = performance.now();
-    for (let at = 0; at < bytes.length;) {
-      const cut = bytes.indexOf(0x0a, Math.min(bytes.length - 1, at + 512 * 640));
-      const end = cut < 0 ? bytes.length : cut + 1;
-      parseLineBlock(bytes.subarray(at, end), 0, Date.now());
-      at = end;
-    }
-    block.push(lines.length / ((performance.now() - started) / 1000));
-  }
-  return { block: median(block), bare: median(bare) };
-}
-
 /** The engine (as in its worker) over `lines` actions; the checkpoint at the end: bytes as IndexedDB clones it, and its cost. */
 async function checkpointAt(lines: number): Promise<{ bytes: number; ms: number; feedBytes: number; open: number; closed: number }> {
   const feed = `${feedLines(lines).join('\n')}\n`;
@@ -87,47 +62,15 @@ async function checkpointAt(lines: number): Promise<{ bytes: number; ms: number;
 }
 
 /**
- * The coordinator's own cost: the engine over `lines` actions with every block's parse
- * answered from a cache (filled by a first run), so what is timed is framing, dispatch,
- * the model, closing games and views — the coordinator thread's work per action, at the
- * app's own throughput measure. The bytes come in 64 KB chunks, fresh copies, as a
- * browser's File stream hands them over (Node's Blob stream gives one chunk of the whole).
+ * The Node figures, from bench/streamNode.ts in a Node of its own with plain tsx: under
+ * the benchmark's Vite module runner every imported binding is read through a getter, which
+ * slows our code (not JSON.parse, the reference) by a third in the scanner's hot loop.
  */
-export async function coordinatorAlone(lines: number, repeats: number): Promise<number> {
-  const bytes = new TextEncoder().encode(`${feedLines(lines).join('\n')}\n`);
-  const openSource = (): ByteSource => ({
-    label: 'coordinator.jsonl', resumeKey: 'coordinator', eventWallTime: () => null,
-    async *chunks(startOffset) {
-      for (let at = startOffset; at < bytes.length; at += 65_536) yield bytes.slice(at, at + 65_536);
-    },
-  });
-  const cache = new Map<number, ParsedBlock>();
-  const pool: StreamPool = {
-    run: (input: LineBlockInput) => new Promise((resolve) => queueMicrotask(() => {
-      let parsed = cache.get(input.startOffset);
-      if (parsed === undefined) {
-        parsed = tasks.parseLineBlock({ ...input, bytes: input.bytes.slice(0), spare: undefined });
-        cache.set(input.startOffset, parsed);
-      }
-      // Fresh columns, as a worker's reply would be.
-      const { actions } = parsed;
-      resolve({ ...parsed, actions: { ...actions, numbers: actions.numbers.slice(), texts: actions.texts.slice() }, bytes: input.bytes });
-    })),
-    resize: () => undefined,
-    workers: 1,
-    maxAuto: 1,
-  };
-  const rates: number[] = [];
-  for (let r = 0; r <= repeats; r++) {
-    const engine = new StreamEngine({ pool, storage: new MemoryStreamStorage(), cores: 2, openSource });
-    await engine.update({ batchSize: 512 });
-    await engine.play({ kind: 'file', name: 'coordinator.jsonl', blob: new Blob([]), speed: 'max' });
-    await engine.whenDone();
-    // The first run fills the cache (and warms the code up): not counted.
-    if (r > 0) rates.push(engine.run!.metrics.averageThroughput);
-    await engine.dispose();
-  }
-  return median(rates);
+function inNode(quick: boolean): { block: number; bare: number; coordinator: number } {
+  const args = ['--import', 'tsx', 'bench/streamNode.ts', String(quick ? 20_000 : 60_000), String(quick ? 40_000 : 100_000), String(quick ? 5 : 7)];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (result.status !== 0) throw new Error(`bench/streamNode.ts failed (${result.status})`);
+  return JSON.parse(result.stdout.trim().split('\n').pop()!) as { block: number; bare: number; coordinator: number };
 }
 
 /** The machine's 1-minute load average now (other engineers' work shares these cores). */
@@ -183,9 +126,9 @@ export const suite: BenchSuite = {
     const rows: BenchRow[] = [];
     // Node, one thread: the worker's parse against the bare parse, the coordinator's own
     // cost, and the checkpoint's size as the stream grows.
-    const node = parseInNode(feedLines(quick ? 20_000 : 60_000), quick ? 5 : 7);
+    const node = inNode(quick);
     rows.push({ suite: 'stream', case: 'block parse (scan + validate + columns), one thread, Node', unit: 'events/s', value: node.block, reference: { label: 'split + JSON.parse, one thread, Node', value: node.bare }, note: `load ${load()}` });
-    const coordinator = await coordinatorAlone(quick ? 40_000 : 100_000, quick ? 3 : 5);
+    const { coordinator } = node;
     rows.push({
       suite: 'stream', case: 'coordinator alone (every parse from a cache), one thread, Node', unit: 'events/s', value: coordinator,
       reference: { label: 'block parse, one thread, Node', value: node.block },
