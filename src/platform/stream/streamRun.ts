@@ -179,9 +179,10 @@ export class StreamRun {
 
   /** The source waits while the workers or (backpressure policy) the queue are full. */
   #room(signal: AbortSignal): Promise<void> {
-    const workers = this.#pool.workers;
     const full = (): boolean => {
       const dispatcher = this.#dispatcher;
+      // The pool may be resized while the source waits: its size is read at each check.
+      const workers = this.#pool.workers;
       const busy = dispatcher !== null && dispatcher.inFlight >= BLOCKS_IN_FLIGHT * workers + 2 && dispatcher.backlogLines >= LINES_IN_FLIGHT * (workers + 1);
       return busy || this.#backlog.full;
     };
