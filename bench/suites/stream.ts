@@ -64,7 +64,7 @@ async function checkpointAt(lines: number): Promise<{ bytes: number; ms: number;
 /**
  * The Node figures, from bench/streamNode.ts in a Node of its own with plain tsx: under
  * the benchmark's Vite module runner every imported binding is read through a getter, which
- * slows our code (not JSON.parse, the reference) by a third in the scanner's hot loop.
+ * slows our code (not JSON.parse, the reference) by about a quarter in the scanner's hot loop.
  */
 function inNode(quick: boolean): { block: number; bare: number; coordinator: number } {
   const args = ['--import', 'tsx', 'bench/streamNode.ts', String(quick ? 20_000 : 60_000), String(quick ? 40_000 : 100_000), String(quick ? 5 : 7)];
