@@ -102,18 +102,23 @@ export class GameLifecycle {
   review(): string[] {
     let latest = NONE;
     let second = NONE;
+    // Called after every block: no array per game (no destructuring swap, no entry arrays).
     for (const game of this.#games.values()) {
-      if (game.maxEventMs > latest) [latest, second] = [game.maxEventMs, latest];
-      else if (game.maxEventMs > second) second = game.maxEventMs;
+      if (game.maxEventMs > latest) {
+        second = latest;
+        latest = game.maxEventMs;
+      } else if (game.maxEventMs > second) {
+        second = game.maxEventMs;
+      }
     }
     if (second > this.#clockMs) this.#clockMs = second;
     const due: string[] = [];
-    for (const [gameId, game] of this.#games) {
+    this.#games.forEach((game, gameId) => {
       const quiet = game.arrivals === game.reviewedArrivals;
       game.reviewedArrivals = game.arrivals;
       const window = game.ended ? this.#options.correctionWindowMs : this.#options.abandonWindowMs;
       if (quiet && this.#clockMs - game.maxEventMs >= window) due.push(gameId);
-    }
+    });
     for (const gameId of due) this.#games.delete(gameId);
     return due;
   }

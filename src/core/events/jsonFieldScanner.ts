@@ -11,7 +11,10 @@
  * it is (`spans`: start, end, kind per key; the last of a repeated key wins, as in
  * JSON.parse). A wanted text with an escape, or a wanted value that is an object or a list
  * of anything but plain texts, is marked COMPLEX: the caller then reads the line with
- * JSON.parse. An invalid line answers false, and JSON.parse gives the reason.
+ * JSON.parse. An invalid line answers −1, and JSON.parse gives the reason. The scan also
+ * finds where the line ends, so a block's bytes are read once, not once to split and once
+ * to scan: a newline is never inside a valid line (in JSON a raw newline may only be a
+ * blank between tokens, and a line has none), so a scan stops at its line's end.
  */
 /** What a wanted value is, in `spans`. */
 export const Span = {
@@ -33,6 +36,8 @@ const BACKSLASH = 0x5c;
 const MAX_DEPTH = 32;
 const TABLE_BITS = 12;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
+/** 1 for a byte that may stand as it is in a JSON text: not a quote, a backslash or a control character. */
+const PLAIN = new Uint8Array(256).map((_, c) => (c >= 0x20 && c !== QUOTE && c !== BACKSLASH ? 1 : 0));
 
 /** The key's table slot; scan computes the same hash inline while it reads the key. */
 function keyHash(bytes: Uint8Array, start: number, end: number): number {
@@ -65,16 +70,18 @@ export class JsonFieldScanner {
   }
 
   /**
-   * Scans the JSON object in bytes [start, end). True when it is valid JSON (its wanted
-   * values are in `spans`); false when it is not an object or not valid: JSON.parse's turn.
+   * Scans the line that starts at `start`, reading no further than `end` (the end of the
+   * block: the line's own end is found here). Answers where the line ends — its newline, or
+   * `end` — when the line is one valid JSON object and blanks (its wanted values are in
+   * `spans`); −1 when it is not an object, not valid or not over by `end`: JSON.parse's turn.
    */
-  scan(b: Uint8Array, start: number, end: number, spans: Int32Array): boolean {
+  scan(b: Uint8Array, start: number, end: number, spans: Int32Array): number {
     for (let k = 2; k < spans.length; k += 3) spans[k] = Span.Absent;
     const table = this.#table;
     let i = start;
     let c = b[i];
     while (i < end && (c === 0x20 || c === 0x09 || c === 0x0d)) c = b[++i];
-    if (i >= end || c !== 0x7b) return false;
+    if (i >= end || c !== 0x7b) return -1;
     // Containers as bits, innermost lowest: 1 an object, 0 a list.
     let objects = 1;
     let depth = 1;
@@ -83,53 +90,55 @@ export class JsonFieldScanner {
     element: for (;;) {
       c = b[i];
       while (c === 0x20 || c === 0x09 || c === 0x0d) c = b[++i];
-      if (i >= end) return false;
+      if (i >= end) return -1;
       let closed = false;
       if (c === ((objects & 1) === 1 ? 0x7d : 0x5d)) {
-        if (!allowClose) return false;
+        if (!allowClose) return -1;
         i++;
         closed = true;
       } else {
         let slot = -1;
         if ((objects & 1) === 1) {
-          if (c !== QUOTE) return false;
+          if (c !== QUOTE) return -1;
           const keyStart = ++i;
           let hash = 0;
           c = b[i];
-          while (c !== QUOTE) {
-            if (c === BACKSLASH || c < 0x20 || i >= end) return false;
+          while (PLAIN[c] === 1) {
             hash = (Math.imul(hash, 31) + c) | 0;
             c = b[++i];
           }
+          // An escape in a key, a control character, or past the end: JSON.parse's turn.
+          if (c !== QUOTE || i >= end) return -1;
           if (depth === 1) {
             const candidate = table[(hash ^ (hash >>> TABLE_BITS)) & TABLE_MASK] - 1;
             if (candidate >= 0 && this.#sameKey(b, keyStart, i, candidate)) slot = candidate;
           }
           c = b[++i];
           while (c === 0x20 || c === 0x09 || c === 0x0d) c = b[++i];
-          if (c !== 0x3a) return false;
+          if (c !== 0x3a) return -1;
           c = b[++i];
           while (c === 0x20 || c === 0x09 || c === 0x0d) c = b[++i];
-          if (i >= end) return false;
+          if (i >= end) return -1;
         }
         const valueStart = i;
         let kind: SpanKind = Span.Number;
         if (c === QUOTE) {
           kind = Span.Text;
           c = b[++i];
-          while (c !== QUOTE) {
-            if (c < 0x20 || i >= end) return false;
-            if (c === BACKSLASH) {
-              kind = Span.Complex;
-              c = b[++i];
-              if (c === 0x75) {
-                for (let k = 0; k < 4; k++) {
-                  c = b[++i];
-                  if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66))) return false;
-                }
-              } else if (c !== QUOTE && c !== BACKSLASH && c !== 0x2f && c !== 0x62 && c !== 0x66 && c !== 0x6e && c !== 0x72 && c !== 0x74) {
-                return false;
+          for (;;) {
+            // Most of a line's bytes are in texts: one table look a byte, to a quote, an escape or a control character.
+            while (PLAIN[c] === 1) c = b[++i];
+            if (c === QUOTE && i < end) break;
+            if (c !== BACKSLASH || i >= end) return -1;
+            kind = Span.Complex;
+            c = b[++i];
+            if (c === 0x75) {
+              for (let k = 0; k < 4; k++) {
+                c = b[++i];
+                if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66))) return -1;
               }
+            } else if (c !== QUOTE && c !== BACKSLASH && c !== 0x2f && c !== 0x62 && c !== 0x66 && c !== 0x6e && c !== 0x72 && c !== 0x74) {
+              return -1;
             }
             c = b[++i];
           }
@@ -147,7 +156,7 @@ export class JsonFieldScanner {
             }
           }
           if (slot !== -2) {
-            if (depth >= MAX_DEPTH) return false;
+            if (depth >= MAX_DEPTH) return -1;
             depth++;
             objects = (objects << 1) | (c === 0x7b ? 1 : 0);
             allowClose = true;
@@ -156,20 +165,20 @@ export class JsonFieldScanner {
           }
           slot = -1;
         } else if (c === 0x74) {
-          if (b[i + 1] !== 0x72 || b[i + 2] !== 0x75 || b[i + 3] !== 0x65) return false;
+          if (b[i + 1] !== 0x72 || b[i + 2] !== 0x75 || b[i + 3] !== 0x65) return -1;
           kind = Span.True;
           i += 4;
         } else if (c === 0x66) {
-          if (b[i + 1] !== 0x61 || b[i + 2] !== 0x6c || b[i + 3] !== 0x73 || b[i + 4] !== 0x65) return false;
+          if (b[i + 1] !== 0x61 || b[i + 2] !== 0x6c || b[i + 3] !== 0x73 || b[i + 4] !== 0x65) return -1;
           kind = Span.False;
           i += 5;
         } else if (c === 0x6e) {
-          if (b[i + 1] !== 0x75 || b[i + 2] !== 0x6c || b[i + 3] !== 0x6c) return false;
+          if (b[i + 1] !== 0x75 || b[i + 2] !== 0x6c || b[i + 3] !== 0x6c) return -1;
           kind = Span.Null;
           i += 4;
         } else {
           i = numberEnd(b, i, end);
-          if (i < 0) return false;
+          if (i < 0) return -1;
         }
         if (slot >= 0) record(spans, slot, valueStart, i, kind);
       }
@@ -182,21 +191,22 @@ export class JsonFieldScanner {
         }
         c = b[i];
         while (c === 0x20 || c === 0x09 || c === 0x0d) c = b[++i];
-        if (i >= end) return false;
+        if (i >= end) return -1;
         if (c === 0x2c) {
           i++;
           allowClose = false;
           continue element;
         }
-        if (c !== ((objects & 1) === 1 ? 0x7d : 0x5d)) return false;
+        if (c !== ((objects & 1) === 1 ? 0x7d : 0x5d)) return -1;
         i++;
         closed = true;
       }
     }
-    // Only blanks may follow the object.
+    // Only blanks may follow the object, up to the newline.
     c = b[i];
     while (i < end && (c === 0x20 || c === 0x09 || c === 0x0d)) c = b[++i];
-    return i >= end;
+    if (i >= end) return end;
+    return c === 0x0a ? i : -1;
   }
 
   #sameKey(b: Uint8Array, start: number, end: number, slot: number): boolean {

@@ -105,4 +105,14 @@ describe('parseLineBlock', () => {
     expect(block.rejects[0].line.length).toBe(201);
     expect(reference(['', '', accented]).actions.get(3)).toEqual(actions[0].action);
   });
+
+  it('refuses a valid action longer than the limit, finds each line\'s end by its scan, and reads a last line without a newline', () => {
+    const [first, second, third] = generateGameLines({ games: 1, seed: 3 });
+    const padded = first.replace(/^\{/, `{"description":"${'x'.repeat(MAX_LINE_BYTES)}",`);
+    const block = parseLineBlock(encode(`${second}\r\n${padded}\n${third}  \r\n{"broken":\n${second}`), 0, RECEIVED);
+    expect(decodeActions(block.actions).map((a) => a.lineNumber)).toEqual([1, 3, 5]);
+    expect(block.rejects.map((r) => r.lineNumber)).toEqual([2, 4]);
+    expect(block.rejects[0].reason).toMatch(/^line 2: [\d,]+ bytes long, not a feed action/);
+    expect(block.lines).toBe(5);
+  });
 });

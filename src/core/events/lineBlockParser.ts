@@ -36,9 +36,15 @@ function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
-/** The action read from the bytes, or null: JSON.parse's turn (not scanned, or refused). */
-function scannedAction(bytes: Uint8Array, start: number, end: number, receivedAtMs: number): GameAction | null {
-  if (!scanned.scan(bytes, start, end)) return null;
+/** Lines in a block (a last one without its newline too). */
+function linesIn(bytes: Uint8Array): number {
+  let lines = 1;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0 && at < bytes.length - 1; at = bytes.indexOf(NEWLINE, at + 1)) lines++;
+  return lines;
+}
+
+/** The action of the line just scanned, or null: JSON.parse's turn (the readers refused it). */
+function scannedAction(receivedAtMs: number): GameAction | null {
   const plain = scannedNbaAction(scanned, receivedAtMs);
   if (plain !== null) return plain;
   const fields = scanned.fields();
@@ -50,17 +56,27 @@ function scannedAction(bytes: Uint8Array, start: number, end: number, receivedAt
  * `linesBefore`: lines of the source before the block (its first line is linesBefore + 1);
  * `receivedAtMs`: when the block arrived, the latest plausible event time is a day after it;
  * `spare`: buffers to write the columns into, when they are long enough (given back by the
- * coordinator from an earlier block).
+ * coordinator from an earlier block); `lines`: the lines in the block when the caller has
+ * counted them already (the reading side has), else they are counted here. An action per
+ * line at most: the count sizes the columns once (they grow should it be short).
  */
-export function parseLineBlock(bytes: Uint8Array, linesBefore: number, receivedAtMs: number, spare?: { numbers: ArrayBuffer; texts: ArrayBuffer }): ParsedLines {
-  // An action per line at most: counting the newlines sizes the columns once.
-  let newlines = 1;
-  for (let at = bytes.indexOf(NEWLINE); at >= 0 && at < bytes.length - 1; at = bytes.indexOf(NEWLINE, at + 1)) newlines++;
-  const writer = new ActionColumnsWriter(newlines, spare);
+export function parseLineBlock(bytes: Uint8Array, linesBefore: number, receivedAtMs: number, spare?: { numbers: ArrayBuffer; texts: ArrayBuffer }, lines = linesIn(bytes)): ParsedLines {
+  const writer = new ActionColumnsWriter(lines, spare);
   const rejects: Reject[] = [];
   let lineNumber = linesBefore;
   let start = 0;
   while (start < bytes.length) {
+    // The common case: one scan reads the line and finds its end.
+    const scannedEnd = scanned.scan(bytes, start, bytes.length);
+    if (scannedEnd >= 0) {
+      const content = scannedEnd > start && bytes[scannedEnd - 1] === 0x0d ? scannedEnd - 1 : scannedEnd;
+      const action = content - start <= MAX_LINE_BYTES ? scannedAction(receivedAtMs) : null;
+      if (action !== null) {
+        writer.append(++lineNumber, action);
+        start = scannedEnd + 1;
+        continue;
+      }
+    }
     const newline = bytes.indexOf(NEWLINE, start);
     const next = newline < 0 ? bytes.length : newline + 1;
     let end = newline < 0 ? bytes.length : newline;
@@ -70,16 +86,12 @@ export function parseLineBlock(bytes: Uint8Array, linesBefore: number, receivedA
       const why = `${(end - start).toLocaleString('en')} bytes long, not a feed action (at most ${MAX_LINE_BYTES.toLocaleString('en')} bytes are read)`;
       rejects.push({ ok: false, lineNumber, reason: `line ${lineNumber}: ${why}`, line: keptLine(decoder.decode(bytes.subarray(start, start + LINE_KEPT * 4))) });
     } else if (!isBlank(bytes, start, end)) {
-      const action = scannedAction(bytes, start, end, receivedAtMs);
-      if (action !== null) {
-        writer.append(lineNumber, action);
-      } else {
-        const text = decoder.decode(bytes.subarray(start, end));
-        const fields = text.trim() === '' ? null : fieldsOfJson(text);
-        const slow = fields === null || typeof fields === 'string' ? fields : actionOfFields(fields, receivedAtMs);
-        if (typeof slow === 'string') rejects.push({ ok: false, lineNumber, reason: `line ${lineNumber}: ${slow}`, line: keptLine(text) });
-        else if (slow !== null) writer.append(lineNumber, slow);
-      }
+      // Not scanned (invalid, an escape, a nested value) or refused by the readers: JSON.parse reads it, and says why.
+      const text = decoder.decode(bytes.subarray(start, end));
+      const fields = text.trim() === '' ? null : fieldsOfJson(text);
+      const slow = fields === null || typeof fields === 'string' ? fields : actionOfFields(fields, receivedAtMs);
+      if (typeof slow === 'string') rejects.push({ ok: false, lineNumber, reason: `line ${lineNumber}: ${slow}`, line: keptLine(text) });
+      else if (slow !== null) writer.append(lineNumber, slow);
     }
     start = next;
   }

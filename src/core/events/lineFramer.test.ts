@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineFramer } from './lineFramer.ts';
+import { LineFramer, lineEnds } from './lineFramer.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const decode = (block: { bytes: ArrayBuffer; byteLength: number }): string => new TextDecoder().decode(new Uint8Array(block.bytes, 0, block.byteLength));
@@ -36,6 +36,23 @@ describe('LineFramer', () => {
     const block = framer.cut(4, () => reused);
     expect([block.bytes === reused, block.byteLength, decode(block)]).toEqual([true, 4, 'one\n']);
     expect(() => framer.cut(8, () => new ArrayBuffer(2))).toThrow('invalid block buffer: 2 bytes for a block of 4');
+  });
+
+  it('finds every newline at any alignment and chunk length, newlines packed or far apart', () => {
+    const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = random(7);
+    const buffer = new Uint8Array(300);
+    for (let i = 0; i < buffer.length; i++) buffer[i] = next() < 0.15 ? 0x0a : next() < 0.5 ? 0x0b : 0x20 + Math.floor(next() * 200);
+    for (let from = 0; from < 9; from++) {
+      for (let to = from; to <= buffer.length; to += 7) {
+        const chunk = buffer.subarray(from, to);
+        const found: number[] = [];
+        lineEnds(chunk, 1000, found);
+        const expected: number[] = [];
+        chunk.forEach((byte, at) => (byte === 0x0a ? expected.push(1000 + at + 1) : undefined));
+        expect(found).toEqual(expected);
+      }
+    }
   });
 
   it('has no open last line when the source ends with a newline', () => {

@@ -87,8 +87,8 @@ export class ScannedFields {
   #clock = ACTION_KEYS.indexOf('clock');
   #values: unknown[] = new Array<unknown>(ACTION_KEYS.length).fill(undefined);
 
-  /** Scans the line in bytes [start, end); false when JSON.parse must read it. */
-  scan(b: Uint8Array, start: number, end: number): boolean {
+  /** Scans the line starting at `start` (reading at most to `end`): where it ends, or −1 when JSON.parse must read it. */
+  scan(b: Uint8Array, start: number, end: number): number {
     this.#bytes = b;
     return this.#scanner.scan(b, start, end, this.spans);
   }

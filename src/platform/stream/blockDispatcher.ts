@@ -137,7 +137,7 @@ export class BlockDispatcher {
       this.#inFlightLines += batch.length;
       const ingestMs = this.#ingestOf(batch[0]);
       this.#options
-        .run({ bytes: block.bytes, byteLength: block.byteLength, startOffset: block.startOffset, linesBefore, receivedAtMs: Date.now() })
+        .run({ bytes: block.bytes, byteLength: block.byteLength, startOffset: block.startOffset, linesBefore, lines: batch.length, receivedAtMs: Date.now() })
         .then((parsed) => {
           this.#buffers.give(parsed.bytes);
           this.#done.set(seq, {

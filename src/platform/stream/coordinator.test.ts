@@ -5,7 +5,11 @@ import type { Reject } from '../../core/events/parseAction';
 import { ActionBacklog } from './actionBacklog';
 import { BlockDispatcher, type DeliveredBlock } from './blockDispatcher';
 import type { LineBlockInput, ParsedBlock } from './parsedBlock';
+import { generateGameLines } from '../../core/generate/games';
+import type { ByteSource } from './byteSource';
 import { tasks } from './stream.tasks';
+import { StreamRun, type StreamPool } from './streamRun';
+import { defaultStreamSettings } from './streamSettings';
 
 const action = (actionNumber: number, actionType = '2pt'): GameAction => ({
   gameId: 'g1', actionNumber, orderNumber: actionNumber, period: 1, clockSeconds: 600, timeActualMs: actionNumber * 1000, editedMs: actionNumber * 1000,
@@ -101,5 +105,44 @@ describe('BlockDispatcher', () => {
     await dispatcher.idle();
     expect(delivered.map((b) => b.lines)).toEqual([1]);
     dispatcher.stop();
+  });
+});
+
+describe('StreamRun: reading ahead', () => {
+  it('keeps a thousand lines or so per thread in flight whatever the batch size, then makes the source wait', async () => {
+    const lines = generateGameLines({ games: 8, seed: 5 }).slice(0, 3000);
+    const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+    let read = 0;
+    const source: ByteSource = {
+      label: 'ahead.jsonl', resumeKey: null, eventWallTime: () => null,
+      async *chunks() {
+        for (let at = 0; at < bytes.length; at += 4096) {
+          read = Math.min(bytes.length, at + 4096);
+          yield bytes.slice(at, at + 4096);
+        }
+      },
+    };
+    // A worker that answers only when told: what is in flight stays there.
+    const held: (() => void)[] = [];
+    const pool: StreamPool = {
+      run: (input) => new Promise((resolve) => held.push(() => resolve(tasks.parseLineBlock(input)))),
+      resize: () => undefined, workers: 1, maxAuto: 1,
+    };
+    const run = new StreamRun({ ...defaultStreamSettings, batchSize: 32, workers: 1 }, pool);
+    const finished = run.run(source);
+    // Every read, framing and send is a microtask: one macrotask later the reader has stopped.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // 1,024 lines for the worker and 1,024 for the coordinator: 64 blocks of 32, not the 4 blocks a count of blocks allowed.
+    expect(held.length * 32).toBeGreaterThanOrEqual(2048 - 32);
+    expect(held.length * 32).toBeLessThan(2048 + 64);
+    expect(read).toBeLessThan(bytes.length);
+    while (run.state === 'running' || held.length > 0) {
+      for (const answer of held.splice(0)) answer();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await finished;
+    // Every line read once and reached the model: a new action, a correction, or a copy it knew.
+    const { accepted, corrections, duplicates, stale } = run.pipeline.counters();
+    expect([run.state, run.lines, run.rejectCount, accepted + corrections + duplicates + stale]).toEqual(['finished', 3000, 0, 3000]);
   });
 });

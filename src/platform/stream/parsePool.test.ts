@@ -39,28 +39,41 @@ function standIns() {
   return { workers, spawn };
 }
 
-const lines = generateGameLines({ games: 1, seed: 2 }).slice(0, 40);
+const lines = generateGameLines({ games: 6, seed: 2 }).slice(0, 2400);
 function block(from: number, to: number): LineBlockInput {
   const bytes = new TextEncoder().encode(`${lines.slice(from, to).join('\n')}\n`);
-  return { bytes: bytes.buffer, byteLength: bytes.length, startOffset: 0, linesBefore: from, receivedAtMs: Date.now() };
+  return { bytes: bytes.buffer, byteLength: bytes.length, startOffset: 0, linesBefore: from, lines: to - from, receivedAtMs: Date.now() };
 }
 const actionNumbers = (parsed: { actions: Parameters<typeof decodeActions>[0] }): number[] => decodeActions(parsed.actions).map((a) => a.action.actionNumber);
 const expected = (from: number, to: number): number[] => lines.slice(from, to).map((line) => (JSON.parse(line) as { actionNumber: number }).actionNumber);
 
 describe('ParsePool', () => {
-  it('keeps two blocks at each worker, the least busy first, and answers each with its own parse', async () => {
+  it('keeps two big blocks at each worker, the least busy first, and answers each with its own parse', async () => {
     const { workers, spawn } = standIns();
     const pool = new ParsePool(spawn, 2, 2);
-    const answers = [0, 10, 20, 30, 35].map((from) => pool.run(block(from, from + 5)));
+    const starts = [0, 480, 960, 1440, 1920];
+    const answers = starts.map((from) => pool.run(block(from, from + 480)));
     expect(workers.map((w) => w.pending.length)).toEqual([2, 2]);
     // The fifth waits in the pool until a worker answers.
     workers[1].answer();
     expect(workers.map((w) => w.pending.length)).toEqual([2, 2]);
     for (const worker of workers) while (worker.pending.length > 0) worker.answer();
     const parsed = await Promise.all(answers);
-    expect(parsed.map(actionNumbers)).toEqual([0, 10, 20, 30, 35].map((from) => expected(from, from + 5)));
+    expect(parsed.map(actionNumbers)).toEqual(starts.map((from) => expected(from, from + 480)));
     // The block's buffer comes back with its parse, to be filled again.
     expect(parsed.every((p) => p.bytes instanceof ArrayBuffer && p.bytes.byteLength > 0)).toBe(true);
+  });
+
+  it('gives a worker small blocks until it holds a thousand lines or so, spread by lines', () => {
+    const { workers, spawn } = standIns();
+    const pool = new ParsePool(spawn, 2, 2);
+    // 40 blocks of 32 lines (1,280 lines): each worker takes 1,024 / 32 = 32 at most.
+    for (let from = 0; from < 1280; from += 32) void pool.run(block(from, from + 32));
+    expect(workers.map((w) => w.pending.length)).toEqual([20, 20]);
+    for (let from = 1280; from < 2400; from += 32) void pool.run(block(from, from + 32));
+    expect(workers.map((w) => w.pending.length)).toEqual([32, 32]);
+    workers[0].answer();
+    expect(workers.map((w) => w.pending.length)).toEqual([32, 32]);
   });
 
   it('sends the blocks of a worker that dies again, once, from their copies; a second death stops them', async () => {

@@ -11,8 +11,17 @@ export interface ParseWorker {
   terminate(): void;
 }
 
-/** Blocks sent to a worker before it answers: while it parses one, the next waits in its queue. */
+/**
+ * Blocks sent to a worker before it answers: while it parses one, the next waits in its
+ * queue (DEPTH); small blocks (a batch size of 1 to 32) go on until the worker holds
+ * LINES_AHEAD lines, a few milliseconds of parsing. A worker that has only a block or two
+ * of 32 lines ahead idles whenever the coordinator is off its core for a moment, as it
+ * often is on a busy machine; with a few milliseconds of work queued, both threads ride it out.
+ */
 const DEPTH = 2;
+const LINES_AHEAD = 1024;
+/** Column buffers kept per worker for its next blocks. */
+const SPARE_COLUMNS = 8;
 
 interface Job {
   id: number;
@@ -27,6 +36,8 @@ interface Job {
 interface Slot {
   worker: ParseWorker;
   jobs: Map<number, Job>;
+  /** Lines of the blocks it holds. */
+  lines: number;
   retiring: boolean;
 }
 
@@ -69,7 +80,7 @@ export class ParsePool implements StreamPool {
 
   /** Columns the coordinator has read: a worker writes its next block into them. */
   recycle(columns: { numbers: Float64Array; texts: Int32Array }): void {
-    if (this.#spare.length < 2 * DEPTH * Math.max(1, this.#slots.length)) this.#spare.push({ numbers: columns.numbers.buffer as ArrayBuffer, texts: columns.texts.buffer as ArrayBuffer });
+    if (this.#spare.length < SPARE_COLUMNS * Math.max(1, this.#slots.length)) this.#spare.push({ numbers: columns.numbers.buffer as ArrayBuffer, texts: columns.texts.buffer as ArrayBuffer });
   }
 
   resize(size: number): void {
@@ -84,7 +95,7 @@ export class ParsePool implements StreamPool {
   }
 
   #slot(): Slot {
-    const slot: Slot = { worker: this.#spawn(), jobs: new Map(), retiring: false };
+    const slot: Slot = { worker: this.#spawn(), jobs: new Map(), lines: 0, retiring: false };
     slot.worker.onReply((reply) => this.#answer(slot, reply));
     slot.worker.onCrash((reason) => this.#crashed(slot, reason));
     return slot;
@@ -95,14 +106,19 @@ export class ParsePool implements StreamPool {
     this.#slots = this.#slots.filter((s) => s !== slot);
   }
 
-  /** Each queued block to the least busy worker that has room. */
+  /** Each queued block to the least busy worker (in lines) that has room. */
   #dispatch(): void {
     while (this.#queue.length > 0) {
+      const job = this.#queue[0];
       let best: Slot | null = null;
-      for (const slot of this.#slots) if (!slot.retiring && slot.jobs.size < DEPTH && (best === null || slot.jobs.size < best.jobs.size)) best = slot;
+      for (const slot of this.#slots) {
+        const room = slot.jobs.size < DEPTH || slot.lines + job.input.lines <= LINES_AHEAD;
+        if (!slot.retiring && room && (best === null || slot.lines < best.lines)) best = slot;
+      }
       if (best === null) return;
-      const job = this.#queue.shift()!;
+      this.#queue.shift();
       best.jobs.set(job.id, job);
+      best.lines += job.input.lines;
       const spare = this.#spare.pop();
       const input = spare === undefined ? job.input : { ...job.input, spare };
       const transfer = [input.bytes, ...(spare === undefined ? [] : [spare.numbers, spare.texts])];
@@ -114,6 +130,7 @@ export class ParsePool implements StreamPool {
     const job = slot.jobs.get(reply.id);
     if (job === undefined) return;
     slot.jobs.delete(reply.id);
+    slot.lines -= job.input.lines;
     this.#copies.give(job.copy);
     if ('error' in reply) job.reject(new Error(`parsing a block failed: ${reply.error}`));
     else job.resolve(reply.parsed);

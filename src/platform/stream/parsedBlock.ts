@@ -15,6 +15,8 @@ export interface LineBlockInput {
   startOffset: number;
   /** Lines (blank ones included) before the block: its first line is number linesBefore + 1. */
   linesBefore: number;
+  /** Lines in the block, as the reading side counted them: they size the parsed columns and the workers' queues. */
+  lines: number;
   /** When the block's first line arrived (epoch ms): no event is plausible a day after it. */
   receivedAtMs: number;
   spare?: SpareColumns;

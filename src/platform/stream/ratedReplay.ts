@@ -7,13 +7,16 @@ const TICK_MS = 4;
 
 /**
  * Sends lines at a constant rate whatever their event times (a load test: 50 % or 90 % of
- * the pipeline's maximum), as chunks of the lines that are due at each wake-up.
+ * the pipeline's maximum), as chunks of the lines that are due at each wake-up. The rate's
+ * clock starts when the first bytes are there: opening the source (and the check of its
+ * first bytes) must not make the lines that would have been due meanwhile leave as one burst.
  */
 export async function* ratedChunks(chunks: AsyncIterable<Uint8Array>, eventsPerSecond: number, signal: AbortSignal): AsyncGenerator<Uint8Array> {
-  const started = performance.now();
+  let started = Number.NaN;
   let sent = 0;
   let carry = new Uint8Array(0);
   for await (const chunk of chunks) {
+    if (Number.isNaN(started)) started = performance.now();
     const bytes = carry.length === 0 ? chunk : concat(carry, chunk);
     let start = 0;
     for (;;) {

@@ -13,7 +13,7 @@ import type { LineBlockInput, ParsedBlock } from './parsedBlock';
 export const tasks = {
   parseLineBlock(input: LineBlockInput): ParsedBlock {
     const started = performance.now();
-    const parsed = parseLineBlock(new Uint8Array(input.bytes, 0, input.byteLength), input.linesBefore, input.receivedAtMs, input.spare);
+    const parsed = parseLineBlock(new Uint8Array(input.bytes, 0, input.byteLength), input.linesBefore, input.receivedAtMs, input.spare, input.lines);
     return { ...parsed, parseMs: performance.now() - started, bytes: input.bytes };
   },
 } satisfies TaskTable;

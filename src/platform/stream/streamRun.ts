@@ -27,6 +27,14 @@ export type RunState = 'idle' | 'running' | 'finished' | 'stopped' | 'failed' | 
 
 const KEEP = 1000;
 const DRAIN_BUDGET = 8192;
+/**
+ * The reader waits once this many blocks per worker (plus two) are read and not yet
+ * delivered — and as many lines per worker (plus one): with small blocks, a handful in
+ * flight is well under a millisecond of work, and the threads wait on each other at every
+ * hiccup of a busy machine.
+ */
+const BLOCKS_IN_FLIGHT = 2;
+const LINES_IN_FLIGHT = 1024;
 
 /**
  * One stream from one source, working per block, never per event: blocks parsed by the
@@ -171,7 +179,13 @@ export class StreamRun {
 
   /** The source waits while the workers or (backpressure policy) the queue are full. */
   #room(signal: AbortSignal): Promise<void> {
-    const full = (): boolean => (this.#dispatcher?.inFlight ?? 0) >= 2 * this.#pool.workers + 2 || this.#backlog.full;
+    const full = (): boolean => {
+      const dispatcher = this.#dispatcher;
+      // The pool may be resized while the source waits: its size is read at each check.
+      const workers = this.#pool.workers;
+      const busy = dispatcher !== null && dispatcher.inFlight >= BLOCKS_IN_FLIGHT * workers + 2 && dispatcher.backlogLines >= LINES_IN_FLIGHT * (workers + 1);
+      return busy || this.#backlog.full;
+    };
     if (!full() || signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const check = (): void => (full() && !signal.aborted ? void this.#roomWaiters.push(check) : resolve());
