@@ -79,6 +79,12 @@ test('a power packet of 32,767 W is kept out of its second and listed with its r
   await page.keyboard.press('1');
   await openFold(page, 'Sensors');
   await expect(page.getByTestId('rejected-readings')).toContainText('power 32,767 W is above 3,000 W; not counted');
+  // The sensor's reading stays the last one that counts, a glitch as the latest packet too.
+  const packets = async () => Number(/(\d+) packets/.exec((await page.getByTestId('sensor').textContent()) ?? '')?.[1]);
+  const before = await packets();
+  await stream(page, sensorId, [-8354]);
+  await expect.poll(packets).toBe(before + 1);
+  await expect(page.getByTestId('sensor-power')).toHaveText('200 W');
   await openFold(page, 'All segments (table)');
   const average = Number(await page.getByTestId('segment-table').locator('tbody tr').first().locator('td').nth(3).textContent());
   expect(average).toBe(200);

@@ -97,10 +97,13 @@ async function killRecording(browser: Browser, context: BrowserContext, appUrl: 
   }
   const last = await openTab(browser, context, `${appUrl}/?sensor-test#/ride`);
   await openRide(last);
+  // Counted once the session is back, as after every other kill: before that the screen shows no samples yet.
+  const resumed = await last.page.getByRole('status').filter({ hasText: 'Resumed' }).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  if (resumed) result.resumed++;
   const kept = await samplesShown(last.page);
   const lost = Math.max(0, expected - (Number.isFinite(kept) ? kept : 0) - 2);
   result.lostSeconds.push(lost);
-  if (lost > 0) result.lost++;
+  if (!resumed || lost > 0) result.lost++;
   await last.page.getByRole('button', { name: 'End session' }).click().catch(() => undefined);
   await last.page.close();
   return result;
@@ -142,7 +145,7 @@ async function squeezeStream(browser: Browser, context: BrowserContext, appUrl: 
   const origin = new URL(appUrl).origin;
   await cdp.send('Storage.overrideQuotaForOrigin' as never, { origin, quotaSize: 1 } as never);
   await tab.page.getByTestId('replay-speed').selectOption('600');
-  await tab.page.locator('input[type=file][aria-label="JSON-lines game stream"]').setInputFiles(feed);
+  await tab.page.locator('input[type=file][aria-label^="JSON-lines game stream"]').setInputFiles(feed);
   await tab.page.waitForTimeout(4000);
   await cdp.send('Storage.overrideQuotaForOrigin' as never, { origin } as never);
   await tab.page.waitForTimeout(4000);

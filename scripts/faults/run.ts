@@ -1,5 +1,5 @@
 /**
- * `npm run faults [-- --only files|stream|ble|kills|quota] [--quick]`: the fault campaign,
+ * `npm run faults [-- --only files|stream|ride] [--quick]`: the fault campaign,
  * driven through the built app in headless Chromium (every outside request refused) as a
  * person would meet the faults: damaged files dropped, malformed and implausible stream
  * lines, random Bluetooth packets, a stream and a ride recording killed, the storage quota

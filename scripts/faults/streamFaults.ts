@@ -38,7 +38,7 @@ async function openStream(context: BrowserContext, appUrl: string): Promise<Page
 
 async function stream(page: Page, path: string, speed = 'max'): Promise<void> {
   await page.getByTestId('replay-speed').selectOption(speed);
-  await page.locator('input[type=file][aria-label="JSON-lines game stream"]').setInputFiles(path);
+  await page.locator('input[type=file][aria-label^="JSON-lines game stream"]').setInputFiles(path);
 }
 
 /** Lines no schema accepts: not JSON, cut, the wrong shape, fields of the wrong type or missing. */

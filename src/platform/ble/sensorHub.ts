@@ -1,4 +1,5 @@
 import { CrankCadenceTracker, MalformedPacketError, WheelSpeedTracker, decodeBatteryLevel, decodeCscMeasurement, decodeCyclingPowerMeasurement, decodeHeartRateMeasurement } from '../../core/ble/index';
+import { implausibility, type RideQuantity } from '../../core/power/plausibleRanges';
 import type { LinkStatus, SensorPacket, SensorSource } from './sensorSource';
 
 /** What one packet said, in the sport's units; absent = this packet did not carry it. */
@@ -118,7 +119,10 @@ export class SensorHub {
       this.listener.changed();
       return;
     }
-    entry.state = { ...entry.state, last: { ...entry.state.last, ...values }, packets: entry.state.packets + 1 };
+    // The reading shown is the last one that counts: a glitch (32,767 W, −8,354 W) is listed
+    // with its reason by the sampler, never shown as the rider's power.
+    const counted = Object.fromEntries(Object.entries(values).filter(([quantity, value]) => implausibility(quantity as RideQuantity, value) === null));
+    entry.state = { ...entry.state, last: { ...entry.state.last, ...counted }, packets: entry.state.packets + 1 };
     this.listener.values(entry.source.id, values, packet.arrivalMs);
     this.listener.changed();
   }
