@@ -82,22 +82,7 @@ export class ActionColumnsWriter {
     }
     const at = this.#count * STRIDE;
     const n = this.#numbers;
-    n[at] = lineNumber;
-    n[at + Num.actionNumber] = action.actionNumber;
-    n[at + Num.orderNumber] = action.orderNumber;
-    n[at + Num.period] = action.period;
-    n[at + Num.clockSeconds] = action.clockSeconds;
-    n[at + Num.timeActualMs] = action.timeActualMs;
-    n[at + Num.editedMs] = action.editedMs;
-    n[at + Num.teamId] = action.teamId;
-    n[at + Num.personId] = action.personId;
-    n[at + Num.assistPersonId] = action.assistPersonId;
-    n[at + Num.stealPersonId] = action.stealPersonId;
-    n[at + Num.blockPersonId] = action.blockPersonId;
-    n[at + Num.scoreHome] = action.scoreHome;
-    n[at + Num.scoreAway] = action.scoreAway;
-    n[at + Num.fingerprint] = fingerprint ?? actionFingerprint(action, this.#rowHashes);
-    n[at + Num.play] = playCode(action);
+    writeActionNumbers(n, at, action, lineNumber, fingerprint ?? actionFingerprint(action, this.#rowHashes));
     this.#count++;
   }
 
@@ -126,12 +111,8 @@ export class ActionColumnsWriter {
   }
 
   #grow(): void {
-    const numbers = new Float64Array(this.#numbers.length * 2);
-    numbers.set(this.#numbers);
-    this.#numbers = numbers;
-    const texts = new Int32Array(this.#texts.length * 2);
-    texts.set(this.#texts);
-    this.#texts = texts;
+    this.#numbers = doubled(this.#numbers);
+    this.#texts = doubled(this.#texts);
   }
 }
 
@@ -178,4 +159,31 @@ export function decodeActions(encoded: EncodedActions): FingerprintedAction[] {
     out[row] = { lineNumber: numbers[row * STRIDE], fingerprint: numbers[row * STRIDE + Num.fingerprint], action: actionOfRow(numbers, texts, row, text) };
   }
   return out;
+}
+
+/** One action's numbers in the row layout (Num, STRIDE): the batch and the model's GameRows write alike. */
+export function writeActionNumbers(n: Float64Array, at: number, action: GameAction, lineNumber: number, fingerprint: number): void {
+  n[at] = lineNumber;
+  n[at + Num.actionNumber] = action.actionNumber;
+  n[at + Num.orderNumber] = action.orderNumber;
+  n[at + Num.period] = action.period;
+  n[at + Num.clockSeconds] = action.clockSeconds;
+  n[at + Num.timeActualMs] = action.timeActualMs;
+  n[at + Num.editedMs] = action.editedMs;
+  n[at + Num.teamId] = action.teamId;
+  n[at + Num.personId] = action.personId;
+  n[at + Num.assistPersonId] = action.assistPersonId;
+  n[at + Num.stealPersonId] = action.stealPersonId;
+  n[at + Num.blockPersonId] = action.blockPersonId;
+  n[at + Num.scoreHome] = action.scoreHome;
+  n[at + Num.scoreAway] = action.scoreAway;
+  n[at + Num.fingerprint] = fingerprint;
+  n[at + Num.play] = playCode(action);
+}
+
+/** A column twice as long holding what it held: rows appended one by one grow this way. */
+export function doubled<T extends Float64Array | Int32Array>(column: T): T {
+  const grown = new (column.constructor as new (length: number) => T)(column.length * 2);
+  grown.set(column);
+  return grown;
 }

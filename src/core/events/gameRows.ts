@@ -6,8 +6,7 @@
  * trace; an action becomes an object only to be shown or sent (`action`), and a closing game
  * or a checkpoint copies its rows out as columns (`encode`).
  */
-import { actionOfRow, checkEncoded, Num, STRIDE, TEXT_WIDTH, type EncodedActions } from './actionBatchCodec.ts';
-import { playCode } from './actionPlay.ts';
+import { actionOfRow, checkEncoded, doubled, Num, STRIDE, TEXT_WIDTH, writeActionNumbers, type EncodedActions } from './actionBatchCodec.ts';
 import { ACTION_TEXTS, type GameAction } from './gameAction.ts';
 import type { TextIds } from './textIds.ts';
 
@@ -59,22 +58,7 @@ export class GameRows {
     if (this.#count * STRIDE === this.#numbers.length) this.#grow();
     const at = this.#count * STRIDE;
     const n = this.#numbers;
-    n[at] = 0;
-    n[at + Num.actionNumber] = action.actionNumber;
-    n[at + Num.orderNumber] = action.orderNumber;
-    n[at + Num.period] = action.period;
-    n[at + Num.clockSeconds] = action.clockSeconds;
-    n[at + Num.timeActualMs] = action.timeActualMs;
-    n[at + Num.editedMs] = action.editedMs;
-    n[at + Num.teamId] = action.teamId;
-    n[at + Num.personId] = action.personId;
-    n[at + Num.assistPersonId] = action.assistPersonId;
-    n[at + Num.stealPersonId] = action.stealPersonId;
-    n[at + Num.blockPersonId] = action.blockPersonId;
-    n[at + Num.scoreHome] = action.scoreHome;
-    n[at + Num.scoreAway] = action.scoreAway;
-    n[at + Num.fingerprint] = fingerprint;
-    n[at + Num.play] = playCode(action);
+    writeActionNumbers(n, at, action, 0, fingerprint);
     const t = this.#count * TEXT_WIDTH;
     for (let i = 0; i < TEXT_WIDTH; i++) this.#texts[t + i] = ids.id(action[ACTION_TEXTS[i]]);
     return this.#count++;
@@ -122,11 +106,7 @@ export class GameRows {
   }
 
   #grow(): void {
-    const numbers = new Float64Array(this.#numbers.length * 2);
-    numbers.set(this.#numbers);
-    this.#numbers = numbers;
-    const texts = new Int32Array(this.#texts.length * 2);
-    texts.set(this.#texts);
-    this.#texts = texts;
+    this.#numbers = doubled(this.#numbers);
+    this.#texts = doubled(this.#texts);
   }
 }
