@@ -6,7 +6,7 @@
  * trace; an action becomes an object only to be shown or sent (`action`), and a closing game
  * or a checkpoint copies its rows out as columns (`encode`).
  */
-import { actionOfRow, checkEncoded, doubled, Num, STRIDE, TEXT_WIDTH, writeActionNumbers, type EncodedActions } from './actionBatchCodec.ts';
+import { actionOfRow, checkEncoded, doubled, STRIDE, TEXT_WIDTH, writeActionNumbers, type EncodedActions } from './actionBatchCodec.ts';
 import { ACTION_TEXTS, type GameAction } from './gameAction.ts';
 import type { TextIds } from './textIds.ts';
 
