@@ -18,72 +18,19 @@
  */
 import { actionOfRow, Num, STRIDE, TEXT_WIDTH, type EncodedActions } from './actionBatchCodec.ts';
 import { endsGame } from './actionPlay.ts';
-import { ActionStore, type ActionStoreState, type StoreVerdict } from './actionStore.ts';
+import { ActionStore, type StoreVerdict } from './actionStore.ts';
 import { actionFingerprint, type GameAction } from './gameAction.ts';
-import { defaultLifecycle, GameLifecycle, type LifecycleOptions, type LifecycleState } from './gameLifecycle.ts';
+import { defaultLifecycle, GameLifecycle } from './gameLifecycle.ts';
 import { GameRows } from './gameRows.ts';
-import { GameTitles, type GameTitlesState } from './gameTitles.ts';
-import { KeptActions, type KeptActionsState } from './keptActions.ts';
-import { ImpactScorer, type ImpactScorerState } from './impactScorer.ts';
-import type { ImpactOptions } from './impactModel.ts';
-import { Reorderer, type ReordererState } from './reorderer.ts';
-import { RunningTotals, type PlayerTotal, type RunningTotalsState } from './runningTotals.ts';
+import { GameTitles } from './gameTitles.ts';
+import { KeptActions } from './keptActions.ts';
+import { ImpactScorer } from './impactScorer.ts';
+import { Reorderer } from './reorderer.ts';
+import { RunningTotals } from './runningTotals.ts';
 import { TextIds } from './textIds.ts';
 
-export interface StreamPipelineOptions {
-  allowedLatenessSeconds: number;
-  idleTimeoutMs: number;
-  lifecycle?: Partial<LifecycleOptions>;
-  impact?: Partial<ImpactOptions>;
-  /** How many late actions and actions after close to keep for inspection (all are counted). */
-  keepSideOutput?: number;
-}
-
-export interface PipelineCounters {
-  accepted: number;
-  duplicates: number;
-  stale: number;
-  conflicts: number;
-  corrections: number;
-  late: number;
-  scored: number;
-  outOfOrder: number;
-  duplicateOrder: number;
-  gaps: number;
-  pending: number;
-  /** Actions of a game that had already closed: listed, not counted. */
-  afterClose: number;
-  openGames: number;
-  closedGames: number;
-}
-
-/** What stays of a closed game: archived once, never in a checkpoint again. */
-export interface ClosedGame {
-  gameId: string;
-  /** "CHI @ DET · 2 Feb". */
-  title: string;
-  players: PlayerTotal[];
-  /** The latest version of each of its actions, for the batch layer. */
-  actions: EncodedActions;
-}
-
-export interface StreamCheckpoint {
-  /** Each open game's held versions (one row per action, its latest version). */
-  games: [string, EncodedActions][];
-  store: ActionStoreState;
-  reorderer: ReordererState;
-  scorer: ImpactScorerState;
-  totals: RunningTotalsState;
-  lifecycle: LifecycleState;
-  titles: GameTitlesState;
-  late: KeptActionsState;
-  afterClose: KeptActionsState;
-}
-
-export type PushOutcome = 'new' | 'correction' | 'duplicate' | 'stale' | 'after-close';
-
-/** Told of every accepted version (new or correction), as a row of its game. */
-export type AcceptedListener = (rows: GameRows, row: number, correction: boolean) => void;
+import type { StreamPipelineOptions, PipelineCounters, ClosedGame, StreamCheckpoint, PushOutcome, AcceptedListener } from './streamPipeline.types.ts';
+export type { StreamPipelineOptions, PipelineCounters, ClosedGame, StreamCheckpoint, PushOutcome, AcceptedListener };
 
 export class StreamPipeline {
   readonly totals: RunningTotals;
