@@ -13,10 +13,30 @@ import { quantileSorted, type Numbers } from './descriptive';
 export function median(values: Numbers): number {
   const n = values.length;
   if (n === 0) return NaN;
-  const copy = Float64Array.from(values as ArrayLike<number>);
-  for (let i = 0; i < n; i++) if (copy[i] !== copy[i]) return quantileSorted(copy.sort(), 0.5);
+  const copy = scratch(0, n);
+  for (let i = 0; i < n; i++) copy[i] = values[i];
+  return medianInPlace(copy, n);
+}
+
+/**
+ * The scratch buffers median and MAD select in: a detector takes thousands of small medians
+ * (one per athlete's window), and a new typed array for each costs far more in a browser
+ * worker than in Node (a backing store allocated, zeroed, tracked and swept on the GC's
+ * threads: twice the detectors' own time with two workers busy). A worker runs one task at a
+ * time and nothing here calls back out, so one pair per thread is enough.
+ */
+const scratches = [new Float64Array(1024), new Float64Array(1024)];
+function scratch(which: 0 | 1, n: number): Float64Array {
+  // On a buffer of its own: kept between tasks, it must never be a view on a task's arena (src/platform/pool/taskArena.ts).
+  if (scratches[which].length < n) scratches[which] = new Float64Array(new ArrayBuffer(8 * Math.max(n, 2 * scratches[which].length)));
+  return scratches[which];
+}
+
+/** The median of values[0, n), rearranging them. */
+function medianInPlace(copy: Float64Array, n: number): number {
+  for (let i = 0; i < n; i++) if (copy[i] !== copy[i]) return quantileSorted(copy.slice(0, n).sort(), 0.5);
   const lower = (n - 1) >> 1, fraction = (n - 1) / 2 - lower;
-  selectNth(copy, lower);
+  selectNth(copy, lower, n);
   const below = copy[lower];
   let above = below;
   if (n > 1) {
@@ -26,9 +46,9 @@ export function median(values: Numbers): number {
   return below + (above - below) * fraction;
 }
 
-/** Rearranges `values` (no NaN) so that values[k] is the k-th smallest, none after it smaller (Hoare's selection, middle-of-three pivots). */
-export function selectNth(values: Float64Array, k: number): void {
-  let lo = 0, hi = values.length - 1;
+/** Rearranges values[0, n) (no NaN) so that values[k] is the k-th smallest, none after it smaller (Hoare's selection, middle-of-three pivots). */
+export function selectNth(values: Float64Array, k: number, n = values.length): void {
+  let lo = 0, hi = n - 1;
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     // Middle of three as the pivot, which also guards both scans.
@@ -54,9 +74,11 @@ function swap(values: Float64Array, a: number, b: number): void {
 
 /** Raw MAD: median of |x − median(x)|, not scaled (multiply by 1.4826 for a normal sd). */
 export function medianAbsoluteDeviation(values: Numbers, centre: number = median(values)): number {
-  const deviations = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) deviations[i] = Math.abs(values[i] - centre);
-  return median(deviations);
+  const n = values.length;
+  if (n === 0) return NaN;
+  const deviations = scratch(1, n);
+  for (let i = 0; i < n; i++) deviations[i] = Math.abs(values[i] - centre);
+  return medianInPlace(deviations, n);
 }
 
 /** Mean absolute deviation around a centre; the fallback scale when the MAD is zero. */

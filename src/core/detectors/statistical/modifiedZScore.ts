@@ -7,7 +7,6 @@ import { modifiedZScore, robustSpread, type RobustSpread } from '../../stats/rob
 import { formatMark, markFromGoodness } from '../goodness';
 import { performanceContext } from '../performanceContext';
 import type { Detector, DetectorParameters, EventColumns } from '../types';
-import { mapped } from '../../stats/mapped';
 
 /**
  * Each performance's robust z against the athlete's results of seasons [season − seasons,
@@ -27,7 +26,14 @@ function judge(columns: EventColumns, params: DetectorParameters, indexOnly?: nu
   };
   // The current window: positions in career order, for one athlete and season, up to `windowEnd`.
   let window: number[] = [], spread: RobustSpread | null = null, windowStart = -1, windowSeason = NaN, windowEnd = -1;
-  const spreadOf = (positions: number[]) => (positions.length >= params.minResults ? robustSpread(mapped(Float64Array, positions, (u) => goodness[order[u]])) : null);
+  // The window's marks go into one growing buffer: thousands of windows, no array each.
+  let marks = new Float64Array(64);
+  const spreadOf = (positions: number[]) => {
+    if (positions.length < params.minResults) return null;
+    if (marks.length < positions.length) marks = new Float64Array(2 * positions.length);
+    for (let k = 0; k < positions.length; k++) marks[k] = goodness[order[positions[k]]];
+    return robustSpread(marks.subarray(0, positions.length));
+  };
   for (let t = 0; t < order.length; t++) {
     const row = order[t];
     if (indexOnly !== undefined && row !== indexOnly) continue;
