@@ -10,6 +10,7 @@ import type { DetectorParameters, EventColumns } from '../../../core/detectors/t
 import { flagScores } from '../../../core/detectors/flags';
 import { performanceContext } from '../../../core/detectors/performanceContext';
 import { eventGroupColumns, type EventGroupKey } from './eventGroupColumns';
+import { standalone, withTaskArena } from '../../pool/taskArena';
 
 export interface DetectGroupInput {
   group: EventGroupKey;
@@ -27,6 +28,13 @@ export interface DetectGroupResult {
 }
 
 export function detectGroup(input: DetectGroupInput): DetectGroupResult {
+  // Every detector's working arrays come from the worker's arena (taskArena.ts); the scores leave as arrays of their own.
+  const judged = withTaskArena(() => judgeGroup(input));
+  for (const run of judged.runs) if ('scores' in run) run.scores = standalone(run.scores);
+  return judged;
+}
+
+function judgeGroup(input: DetectGroupInput): DetectGroupResult {
   const columns: EventColumns = { ...input.columns, event: input.group.event, sex: input.group.sex, direction: input.group.direction };
   let started = performance.now();
   try {
