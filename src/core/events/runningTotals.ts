@@ -12,27 +12,19 @@
  */
 import { Num, Txt } from './actionBatchCodec.ts';
 import { creditOf } from './actionPlay.ts';
-import { decodeApplied, encodeApplied, type AppliedColumns } from './appliedColumns.ts';
+import { decodeApplied, encodeApplied } from './appliedColumns.ts';
 import type { GameRows } from './gameRows.ts';
-import { ASSIST_COUNTS, ASSIST_LINE, Credit, CREDIT_COUNTS, CREDIT_LINES, countsOf, gameScore, isAssisted, statLineOf, STAT_KEYS, type StatLine } from './gameScore.ts';
+import { ASSIST_COUNTS, ASSIST_LINE, Credit, CREDIT_COUNTS, CREDIT_LINES, countsOf, gameScore, isAssisted, statLineOf, STAT_KEYS } from './gameScore.ts';
 import { addToRow, checkLimit, ClosedSums, rowOf, topRows, type LeaderboardOptions, type LeaderboardRow } from './leaderboard.ts';
 import type { TextIds } from './textIds.ts';
+import { playerGameKey, type PlayerTotal, type RunningTotalsState } from './runningTotals.types.ts';
 
 export type { LeaderboardOptions, LeaderboardRow };
+export { playerGameKey, type PlayerTotal, type RunningTotalsState } from './runningTotals.types.ts';
 
 /** Game Score of each credit kind, and of an assist: computed once. */
 const CREDIT_SCORES = CREDIT_LINES.map((line) => gameScore(line));
 const ASSIST_SCORE = gameScore(ASSIST_LINE);
-
-export interface PlayerTotal {
-  gameId: string;
-  personId: number;
-  teamId: number;
-  playerName: string;
-  stats: StatLine;
-  gameScore: number;
-  impact: number;
-}
 
 /** Where impact is in an accumulator's numbers, after the counts (STAT_KEYS order). */
 const IMPACT = STAT_KEYS.length;
@@ -47,28 +39,6 @@ interface PlayerAccumulator {
   teamId: number;
   /** The counts in STAT_KEYS order, then impact. */
   sums: Float64Array;
-}
-
-interface PlayerState {
-  gameId: string;
-  personId: number;
-  teamId: number;
-  stats: StatLine;
-  impact: number;
-}
-
-export interface RunningTotalsState {
-  /** The open games' applied actions as columns (cheap to clone). */
-  applied: AppliedColumns;
-  players: PlayerState[];
-  names: [number, string][];
-  corrected: number;
-  /** Actions applied in games closed since (their totals are archived apart). */
-  closedApplied: number;
-}
-
-export function playerGameKey(gameId: string, personId: number): string {
-  return `${gameId}:${personId}`;
 }
 
 interface GameTotals {

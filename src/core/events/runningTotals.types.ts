@@ -1,0 +1,38 @@
+/**
+ * What running totals give out and keep in a checkpoint (runningTotals.ts): a player-game's
+ * total, the state a checkpoint holds, and the key that names a player-game.
+ */
+import type { AppliedColumns } from './appliedColumns.ts';
+import type { StatLine } from './gameScore.ts';
+
+export interface PlayerTotal {
+  gameId: string;
+  personId: number;
+  teamId: number;
+  playerName: string;
+  stats: StatLine;
+  gameScore: number;
+  impact: number;
+}
+
+export interface PlayerState {
+  gameId: string;
+  personId: number;
+  teamId: number;
+  stats: StatLine;
+  impact: number;
+}
+
+export interface RunningTotalsState {
+  /** The open games' applied actions as columns (cheap to clone). */
+  applied: AppliedColumns;
+  players: PlayerState[];
+  names: [number, string][];
+  corrected: number;
+  /** Actions applied in games closed since (their totals are archived apart). */
+  closedApplied: number;
+}
+
+export function playerGameKey(gameId: string, personId: number): string {
+  return `${gameId}:${personId}`;
+}
