@@ -4,16 +4,10 @@
  */
 import type { AppliedColumns } from './appliedColumns.ts';
 import type { StatLine } from './gameScore.ts';
+import type { PlayerLine } from './leaderboard.ts';
 
-export interface PlayerTotal {
-  gameId: string;
-  personId: number;
-  teamId: number;
-  playerName: string;
-  stats: StatLine;
-  gameScore: number;
-  impact: number;
-}
+/** A player-game's running line: the leaderboard's PlayerLine, one shape for both. */
+export type PlayerTotal = PlayerLine;
 
 export interface PlayerState {
   gameId: string;
