@@ -71,10 +71,7 @@ export function withTaskArena<T>(work: () => T): T {
   if (active) return work();
   clearTimeout(releaseTimer);
   const wanted = Math.min(maximumBytes, Math.max(initialBytes, lastDemand));
-  if (!arena || arena.byteLength < wanted) {
-    arena = null;
-    arena = new ArrayBuffer(wanted);
-  }
+  if (!arena || arena.byteLength < wanted) arena = new ArrayBuffer(wanted);
   offset = 0;
   demand = 0;
   active = true;
