@@ -93,6 +93,29 @@ describe('the Results analysis engine', () => {
     expect(setup.analysis.view.runs.map((r) => r.flagged)).toEqual(before);
   });
 
+  it('writes a run to the cache once its work is over (the phases published), not while the flags are stored', async () => {
+    const { connection } = await loadResults(resultsPath);
+    const ports = await nativeResultsPorts(connection);
+    const phasesAtWrite: string[][] = [];
+    const analysis: ResultsAnalysis = new ResultsAnalysis({
+      ...ports,
+      cache: {
+        read: (keys) => ports.cache.read(keys),
+        write: (entries) => {
+          phasesAtWrite.push(analysis.view.lastRun.map((p) => p.name));
+          return ports.cache.write(entries);
+        },
+      },
+    });
+    await analysis.dataChanged();
+    await analysis.run([{ id: 'z-score', params: {} }]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(phasesAtWrite).toEqual([['Detectors (1)', 'Consensus']]);
+    await analysis.run([{ id: 'z-score', params: {} }]);
+    expect(analysis.view.runs.map((r) => r.fromCache)).toEqual([true]);
+    connection.closeSync();
+  }, 60_000);
+
   it('with a sanctions list: the evaluation phase, every row, the learned standing in the profile', async () => {
     const { analysis } = setup;
     const phases: string[] = [];

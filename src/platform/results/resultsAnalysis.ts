@@ -96,17 +96,22 @@ export class ResultsAnalysis {
   async run(choices: DetectorChoice[], options: RunOptions = {}): Promise<void> {
     await this.ready();
     const started = performance.now();
-    await this.#runs.run(choices, this.#fingerprint, {
-      ...options,
-      onDetector: (summary) => {
-        this.#publish({ runs: this.#runs.current(this.#fingerprint).map((r) => r.summary) });
-        options.onDetector?.(summary);
-      },
-    });
-    const detectors: JobPhase = { name: `Detectors (${choices.length})`, milliseconds: performance.now() - started };
-    const analysed = performance.now();
-    await this.#analyse(options);
-    this.#publish({ lastRun: [detectors, { name: this.#sanctions.loaded ? 'Evaluation' : 'Consensus', milliseconds: performance.now() - analysed }] });
+    try {
+      await this.#runs.run(choices, this.#fingerprint, {
+        ...options,
+        onDetector: (summary) => {
+          this.#publish({ runs: this.#runs.current(this.#fingerprint).map((r) => r.summary) });
+          options.onDetector?.(summary);
+        },
+      });
+      const detectors: JobPhase = { name: `Detectors (${choices.length})`, milliseconds: performance.now() - started };
+      const analysed = performance.now();
+      await this.#analyse(options);
+      this.#publish({ lastRun: [detectors, { name: this.#sanctions.loaded ? 'Evaluation' : 'Consensus', milliseconds: performance.now() - analysed }] });
+    } finally {
+      // The scores go to the cache once the screen has the run, not while its work competes for the cores.
+      void this.#runs.saveToCache();
+    }
   }
 
   /** The evaluation (with a sanctions list), the consensus and the most flagged athletes for the current runs and settings. */
