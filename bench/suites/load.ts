@@ -61,11 +61,12 @@ async function marks(page: Page): Promise<Record<string, number>> {
   return (await page.evaluate(`(() => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     return { interactive: performance.getEntriesByType('navigation')[0].domInteractive, duckdb: at('trackside:duckdb-ready'),
+      engineStart: performance.getEntriesByName('trackside:duckdb-ready')[0]?.detail?.instantiateMilliseconds ?? NaN,
       firstSight: at('trackside:results-first-sight'), analysed: at('trackside:results-analysed') };
   })()`)) as Record<string, number>;
 }
 
-/** DuckDB-WASM's engine fetched and compiled alone, in a page of the app's origin without the app: the floor of "DuckDB ready". */
+/** DuckDB-WASM's engine fetched and compiled alone, in a page of the app's origin without the app: below DuckDB-WASM's own start, which also instantiates and opens it. */
 async function bareCompile(context: BenchContext): Promise<number> {
   const wasm = readdirSync(join('dist', 'assets')).find((name) => /^duckdb-eh-.*\.wasm$/.test(name));
   const page = await context.newAppPage('/icons/icon.svg');
@@ -85,12 +86,14 @@ async function firstSight(context: BenchContext): Promise<BenchRow[]> {
   const sight: number[] = [];
   const analysed: number[] = [];
   const compile: number[] = [];
+  const engineStart: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const page = await context.newAppPage('/#/results');
     await page.locator('[data-testid="results-heading"][data-settled="true"]').waitFor({ timeout: 180_000 });
     const at = await marks(page);
     await page.close();
     ready.push(at.duckdb - at.interactive);
+    engineStart.push(at.engineStart);
     sight.push(at.firstSight - at.duckdb);
     analysed.push(at.analysed - at.duckdb);
     compile.push(await bareCompile(context));
@@ -98,7 +101,11 @@ async function firstSight(context: BenchContext): Promise<BenchRow[]> {
   const sample = join('public', 'samples', 'results', 'results.parquet');
   const native = nativeResultsLoad(sample);
   return [
-    { suite: 'load', case: 'DuckDB ready after the page is interactive', unit: 'ms', value: median(ready), reference: { label: "DuckDB-WASM's wasm compiled alone", value: median(compile) }, note: `median of ${repeats}; goal 1,500 ms` },
+    {
+      suite: 'load', case: 'DuckDB ready after the page is interactive', unit: 'ms', value: median(ready),
+      reference: { label: "of which DuckDB-WASM's own start in its worker (instantiate, open, connect)", value: median(engineStart) },
+      note: `median of ${repeats}; goal 1,500 ms; its 34 MB wasm fetched and compiled alone in an empty page: ${Math.round(median(compile))} ms`,
+    },
     {
       suite: 'load', case: `Results first sight after DuckDB is ready (${native.rows.toLocaleString('en')}-row sample loaded and matched)`, unit: 'ms', value: median(sight),
       reference: { label: 'Node: native DuckDB, the same sample', value: native.milliseconds },
