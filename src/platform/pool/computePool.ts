@@ -38,6 +38,10 @@ interface Slot {
   remote: Comlink.Remote<ComputeApi>;
   job: Job | null;
   retiring: boolean;
+  /** Started by a widening, beyond resize()'s size: lingers when the widening ends (retire()). */
+  lent: boolean;
+  /** Set while such a worker waits, idle and given no task, to be taken back by the next widening. */
+  lingering?: ReturnType<typeof setTimeout>;
 }
 
 export interface PoolStats {
@@ -79,6 +83,8 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     private readonly spawn: () => PoolWorker,
     size = defaultPoolSize(),
     readonly maxQueued = 256,
+    /** How long a worker a widening lent stays, idle and given no task, for the next widening. */
+    readonly lingerMs = 180_000,
   ) {
     installErrorTransfer();
     this.resize(size);
@@ -129,31 +135,65 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     return this.widened(everyCoreSize(), work);
   }
 
+  /**
+   * Runs `task` once per core on a pool widened to every core, one task per worker as far as
+   * they are free: so that each worker compiles the task's code before real work needs it.
+   * The workers lent for it linger (lingerMs) for the widening that follows.
+   */
+  async onEveryWorker<Name extends keyof Tasks & string>(task: Name, input: () => TaskInput<Tasks, Name>): Promise<void> {
+    await this.everyCore(() => Promise.all(Array.from({ length: everyCoreSize() }, () => this.run(task, input()))));
+  }
+
   private applySize(): void {
     const size = Math.max(this.baseSize, ...this.widenings);
     const active = this.slots.filter((slot) => !slot.retiring);
-    for (let i = active.length; i < size; i++) this.slots.push(this.createSlot());
+    // A lingering worker comes back first: it is started, and its code compiled.
+    for (const slot of this.slots) {
+      if (active.length >= size) break;
+      if (slot.lingering === undefined) continue;
+      clearTimeout(slot.lingering);
+      slot.lingering = undefined;
+      slot.retiring = false;
+      active.push(slot);
+    }
+    for (let i = active.length; i < size; i++) this.slots.push(this.createSlot(i >= this.baseSize));
     for (const slot of active.slice(size)) {
       slot.retiring = true;
-      if (!slot.job) this.removeSlot(slot);
+      if (!slot.job) this.retire(slot);
     }
     this.dispatch();
   }
 
+  /**
+   * An idle worker beyond the size: a worker a widening lent lingers, given no task, for the
+   * next widening (a Results run after the warm-up, or the next run: a new worker compiles
+   * the detectors again, seconds of a run on two cores); one of resize()'s own size goes.
+   */
+  private retire(slot: Slot): void {
+    if (!slot.lent || this.lingerMs <= 0) {
+      this.removeSlot(slot);
+      return;
+    }
+    slot.lingering = setTimeout(() => this.removeSlot(slot), this.lingerMs);
+    (slot.lingering as { unref?: () => void }).unref?.();
+  }
+
   terminate(): void {
+    for (const slot of this.slots) clearTimeout(slot.lingering);
     for (const slot of this.slots) slot.worker.terminate();
     this.slots = [];
     for (const job of this.queue.splice(0)) job.reject(new CancelledError(`Task ${job.task}`));
   }
 
-  private createSlot(): Slot {
+  private createSlot(lent = false): Slot {
     const worker = this.spawn();
-    const slot: Slot = { worker, remote: Comlink.wrap<ComputeApi>(worker.endpoint), job: null, retiring: false };
+    const slot: Slot = { worker, remote: Comlink.wrap<ComputeApi>(worker.endpoint), job: null, retiring: false, lent };
     worker.onCrash((reason) => this.handleCrash(slot, reason));
     return slot;
   }
 
   private removeSlot(slot: Slot): void {
+    clearTimeout(slot.lingering);
     slot.worker.terminate();
     slot.remote[Comlink.releaseProxy]();
     this.slots = this.slots.filter((s) => s !== slot);
@@ -189,7 +229,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     slot.job = null;
     this.counters.completed++;
     settle();
-    if (slot.retiring) this.removeSlot(slot);
+    if (slot.retiring) this.retire(slot);
     this.dispatch();
   }
 
@@ -201,7 +241,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     slot.job = null;
     const retiring = slot.retiring;
     this.removeSlot(slot);
-    if (!retiring) this.slots.push(this.createSlot());
+    if (!retiring) this.slots.push(this.createSlot(slot.lent));
     if (job) {
       if (job.attempt === 1) {
         this.counters.retries++;
@@ -235,7 +275,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     slot.job = null;
     const retiring = slot.retiring;
     this.removeSlot(slot);
-    if (!retiring) this.slots.push(this.createSlot());
+    if (!retiring) this.slots.push(this.createSlot(slot.lent));
     this.dispatch();
     job.reject(error);
   }
