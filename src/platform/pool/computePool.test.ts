@@ -154,23 +154,25 @@ describe('ComputePool', () => {
     expect(() => pool!.resize(9)).toThrow('invalid pool size: 9');
   });
 
-  it('lets a worker a widening lent linger, given no task, until the next widening takes it back or its time is up', async () => {
+  it('lets a worker lent to a widening that keeps it linger, given no task, until the next widening takes it back or its time is up', async () => {
     const { spawn, spawned } = fakeWorkers();
     pool = new ComputePool<TestTasks>(spawn, 1, 256, 100);
     const one = () => pool!.run('double', { values: new Float64Array([1]), wait: 20 });
-    await pool.widened(2, () => Promise.all([one(), one()]));
+    await pool.widened(2, () => Promise.all([one(), one()]), true);
     expect(spawned.map((w) => w.ran.length)).toEqual([1, 1]);
     expect(pool.stats.workers).toBe(1);
     expect(spawned.map((w) => w.terminated)).toEqual([false, false]);
     await Promise.all([one(), one()]);
     expect(spawned.map((w) => w.ran.length)).toEqual([3, 1]); // the lingering worker is given nothing
-    await pool.widened(2, () => Promise.all([one(), one()]));
+    await pool.widened(2, () => Promise.all([one(), one()]), true);
     expect(spawned.length).toBe(2); // taken back, not a new worker
     expect(spawned.map((w) => w.ran.length)).toEqual([4, 2]);
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(spawned.map((w) => w.terminated)).toEqual([false, true]);
-    await pool.widened(2, () => one());
+    // A widening that does not keep its workers (a run) stops them when it ends, freeing their memory.
+    await pool.widened(2, () => Promise.all([one(), one()]));
     expect(spawned.length).toBe(3);
+    expect(spawned.map((w) => w.terminated)).toEqual([false, true, true]);
   });
 
   it('stops an idle worker at once when resize() asks for fewer: only lent workers linger', () => {

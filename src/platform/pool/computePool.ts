@@ -38,8 +38,10 @@ interface Slot {
   remote: Comlink.Remote<ComputeApi>;
   job: Job | null;
   retiring: boolean;
-  /** Started by a widening, beyond resize()'s size: lingers when the widening ends (retire()). */
+  /** Started by a widening, beyond resize()'s size. */
   lent: boolean;
+  /** Retiring at the end of a widening that keeps its lent workers (retire()). */
+  keep?: boolean;
   /** Set while such a worker waits, idle and given no task, to be taken back by the next widening. */
   lingering?: ReturnType<typeof setTimeout>;
 }
@@ -118,7 +120,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
    * have without it (resize()'s, or the largest other widening still running). A Results run
    * takes every core this way while the page only waits for it.
    */
-  async widened<T>(size: number, work: () => Promise<T>): Promise<T> {
+  async widened<T>(size: number, work: () => Promise<T>, keep = false): Promise<T> {
     if (!Number.isInteger(size) || size < 1 || size > 8) throw new Error(`invalid pool size: ${size} (1 to 8)`);
     this.widenings.push(size);
     this.applySize();
@@ -126,7 +128,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
       return await work();
     } finally {
       this.widenings.splice(this.widenings.indexOf(size), 1);
-      this.applySize();
+      this.applySize(keep);
     }
   }
 
@@ -138,13 +140,15 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   /**
    * Runs `task` once per core on a pool widened to every core, one task per worker as far as
    * they are free: so that each worker compiles the task's code before real work needs it.
-   * The workers lent for it linger (lingerMs) for the widening that follows.
+   * The workers lent for it are kept, idle and given no task, for lingerMs: the widening
+   * that follows takes them back (a Results run after the warm-up). Other widenings stop
+   * their lent workers when they end, which frees their memory for what comes next.
    */
   async onEveryWorker<Name extends keyof Tasks & string>(task: Name, input: () => TaskInput<Tasks, Name>): Promise<void> {
-    await this.everyCore(() => Promise.all(Array.from({ length: everyCoreSize() }, () => this.run(task, input()))));
+    await this.widened(everyCoreSize(), () => Promise.all(Array.from({ length: everyCoreSize() }, () => this.run(task, input()))), true);
   }
 
-  private applySize(): void {
+  private applySize(keep = false): void {
     const size = Math.max(this.baseSize, ...this.widenings);
     const active = this.slots.filter((slot) => !slot.retiring);
     // A lingering worker comes back first: it is started, and its code compiled.
@@ -154,23 +158,25 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
       clearTimeout(slot.lingering);
       slot.lingering = undefined;
       slot.retiring = false;
+      slot.keep = false;
       active.push(slot);
     }
     for (let i = active.length; i < size; i++) this.slots.push(this.createSlot(i >= this.baseSize));
     for (const slot of active.slice(size)) {
       slot.retiring = true;
+      slot.keep = keep && slot.lent;
       if (!slot.job) this.retire(slot);
     }
     this.dispatch();
   }
 
   /**
-   * An idle worker beyond the size: a worker a widening lent lingers, given no task, for the
-   * next widening (a Results run after the warm-up, or the next run: a new worker compiles
-   * the detectors again, seconds of a run on two cores); one of resize()'s own size goes.
+   * An idle worker beyond the size: one lent to a widening that keeps them lingers, given no
+   * task, for the next widening (a new worker would compile the detectors again: seconds of a
+   * run on two cores); any other goes.
    */
   private retire(slot: Slot): void {
-    if (!slot.lent || this.lingerMs <= 0) {
+    if (!slot.keep || this.lingerMs <= 0) {
       this.removeSlot(slot);
       return;
     }
