@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
 import type { ComputeApi } from './compute.api';
 import { CancelledError } from '../dataError';
-import { ComputePool, defaultPoolSize, everyCoreSize, type PoolWorker } from './computePool';
+import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
 
 /**
  * A worker stand-in on a real MessageChannel (structured clone and transfer as in a browser),
@@ -152,41 +152,5 @@ describe('ComputePool', () => {
     expect(pool.stats.workers).toBe(4);
     expect(spawned.filter((w) => !w.terminated).length).toBe(4);
     expect(() => pool!.resize(9)).toThrow('invalid pool size: 9');
-  });
-
-  it('lets a worker lent to a widening that keeps it linger, given no task, until the next widening takes it back or its time is up', async () => {
-    const { spawn, spawned } = fakeWorkers();
-    pool = new ComputePool<TestTasks>(spawn, 1, 256, 100);
-    const one = () => pool!.run('double', { values: new Float64Array([1]), wait: 20 });
-    await pool.widened(2, () => Promise.all([one(), one()]), true);
-    expect(spawned.map((w) => w.ran.length)).toEqual([1, 1]);
-    expect(pool.stats.workers).toBe(1);
-    expect(spawned.map((w) => w.terminated)).toEqual([false, false]);
-    await Promise.all([one(), one()]);
-    expect(spawned.map((w) => w.ran.length)).toEqual([3, 1]); // the lingering worker is given nothing
-    await pool.widened(2, () => Promise.all([one(), one()]), true);
-    expect(spawned.length).toBe(2); // taken back, not a new worker
-    expect(spawned.map((w) => w.ran.length)).toEqual([4, 2]);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(spawned.map((w) => w.terminated)).toEqual([false, true]);
-    // A widening that does not keep its workers (a run) stops them when it ends, freeing their memory.
-    await pool.widened(2, () => Promise.all([one(), one()]));
-    expect(spawned.length).toBe(3);
-    expect(spawned.map((w) => w.terminated)).toEqual([false, true, true]);
-  });
-
-  it('stops an idle worker at once when resize() asks for fewer: only lent workers linger', () => {
-    const { spawn, spawned } = fakeWorkers();
-    pool = new ComputePool<TestTasks>(spawn, 3, 256, 60_000);
-    pool.resize(1);
-    expect(spawned.map((w) => w.terminated)).toEqual([false, true, true]);
-  });
-
-  it('runs a task once on each worker of a pool widened to every core', async () => {
-    const { spawn, spawned } = fakeWorkers();
-    pool = new ComputePool<TestTasks>(spawn, 1, 256, 60_000);
-    await pool.onEveryWorker('double', () => ({ values: new Float64Array([1]), wait: 20 }));
-    expect(spawned.length).toBe(everyCoreSize());
-    expect(spawned.map((w) => w.ran)).toEqual(spawned.map(() => ['double#1']));
   });
 });

@@ -38,12 +38,6 @@ interface Slot {
   remote: Comlink.Remote<ComputeApi>;
   job: Job | null;
   retiring: boolean;
-  /** Started by a widening, beyond resize()'s size. */
-  lent: boolean;
-  /** Retiring at the end of a widening that keeps its lent workers (retire()). */
-  keep?: boolean;
-  /** Set while such a worker waits, idle and given no task, to be taken back by the next widening. */
-  lingering?: ReturnType<typeof setTimeout>;
 }
 
 export interface PoolStats {
@@ -85,8 +79,6 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     private readonly spawn: () => PoolWorker,
     size = defaultPoolSize(),
     readonly maxQueued = 256,
-    /** How long a worker a widening lent stays, idle and given no task, for the next widening. */
-    readonly lingerMs = 180_000,
   ) {
     installErrorTransfer();
     this.resize(size);
@@ -120,7 +112,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
    * have without it (resize()'s, or the largest other widening still running). A Results run
    * takes every core this way while the page only waits for it.
    */
-  async widened<T>(size: number, work: () => Promise<T>, keep = false): Promise<T> {
+  async widened<T>(size: number, work: () => Promise<T>): Promise<T> {
     if (!Number.isInteger(size) || size < 1 || size > 8) throw new Error(`invalid pool size: ${size} (1 to 8)`);
     this.widenings.push(size);
     this.applySize();
@@ -128,7 +120,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
       return await work();
     } finally {
       this.widenings.splice(this.widenings.indexOf(size), 1);
-      this.applySize(keep);
+      this.applySize();
     }
   }
 
@@ -137,69 +129,31 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     return this.widened(everyCoreSize(), work);
   }
 
-  /**
-   * Runs `task` once per core on a pool widened to every core, one task per worker as far as
-   * they are free: so that each worker compiles the task's code before real work needs it.
-   * The workers lent for it are kept, idle and given no task, for lingerMs: the widening
-   * that follows takes them back (a Results run after the warm-up). Other widenings stop
-   * their lent workers when they end, which frees their memory for what comes next.
-   */
-  async onEveryWorker<Name extends keyof Tasks & string>(task: Name, input: () => TaskInput<Tasks, Name>): Promise<void> {
-    await this.widened(everyCoreSize(), () => Promise.all(Array.from({ length: everyCoreSize() }, () => this.run(task, input()))), true);
-  }
-
-  private applySize(keep = false): void {
+  private applySize(): void {
     const size = Math.max(this.baseSize, ...this.widenings);
     const active = this.slots.filter((slot) => !slot.retiring);
-    // A lingering worker comes back first: it is started, and its code compiled.
-    for (const slot of this.slots) {
-      if (active.length >= size) break;
-      if (slot.lingering === undefined) continue;
-      clearTimeout(slot.lingering);
-      slot.lingering = undefined;
-      slot.retiring = false;
-      slot.keep = false;
-      active.push(slot);
-    }
-    for (let i = active.length; i < size; i++) this.slots.push(this.createSlot(i >= this.baseSize));
+    for (let i = active.length; i < size; i++) this.slots.push(this.createSlot());
     for (const slot of active.slice(size)) {
       slot.retiring = true;
-      slot.keep = keep && slot.lent;
-      if (!slot.job) this.retire(slot);
+      if (!slot.job) this.removeSlot(slot);
     }
     this.dispatch();
   }
 
-  /**
-   * An idle worker beyond the size: one lent to a widening that keeps them lingers, given no
-   * task, for the next widening (a new worker would compile the detectors again: seconds of a
-   * run on two cores); any other goes.
-   */
-  private retire(slot: Slot): void {
-    if (!slot.keep || this.lingerMs <= 0) {
-      this.removeSlot(slot);
-      return;
-    }
-    slot.lingering = setTimeout(() => this.removeSlot(slot), this.lingerMs);
-    (slot.lingering as { unref?: () => void }).unref?.();
-  }
-
   terminate(): void {
-    for (const slot of this.slots) clearTimeout(slot.lingering);
     for (const slot of this.slots) slot.worker.terminate();
     this.slots = [];
     for (const job of this.queue.splice(0)) job.reject(new CancelledError(`Task ${job.task}`));
   }
 
-  private createSlot(lent = false): Slot {
+  private createSlot(): Slot {
     const worker = this.spawn();
-    const slot: Slot = { worker, remote: Comlink.wrap<ComputeApi>(worker.endpoint), job: null, retiring: false, lent };
+    const slot: Slot = { worker, remote: Comlink.wrap<ComputeApi>(worker.endpoint), job: null, retiring: false };
     worker.onCrash((reason) => this.handleCrash(slot, reason));
     return slot;
   }
 
   private removeSlot(slot: Slot): void {
-    clearTimeout(slot.lingering);
     slot.worker.terminate();
     slot.remote[Comlink.releaseProxy]();
     this.slots = this.slots.filter((s) => s !== slot);
@@ -235,7 +189,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     slot.job = null;
     this.counters.completed++;
     settle();
-    if (slot.retiring) this.retire(slot);
+    if (slot.retiring) this.removeSlot(slot);
     this.dispatch();
   }
 
@@ -247,7 +201,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     slot.job = null;
     const retiring = slot.retiring;
     this.removeSlot(slot);
-    if (!retiring) this.slots.push(this.createSlot(slot.lent));
+    if (!retiring) this.slots.push(this.createSlot());
     if (job) {
       if (job.attempt === 1) {
         this.counters.retries++;
@@ -281,7 +235,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     slot.job = null;
     const retiring = slot.retiring;
     this.removeSlot(slot);
-    if (!retiring) this.slots.push(this.createSlot(slot.lent));
+    if (!retiring) this.slots.push(this.createSlot());
     this.dispatch();
     job.reject(error);
   }

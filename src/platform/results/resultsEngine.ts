@@ -16,9 +16,6 @@ import { ResultsAnalysis } from './resultsAnalysis';
 import type { ResultsPorts } from './resultsPorts';
 import type * as Types from './results.types';
 
-/** From this many performances a loaded dataset's groups are large enough to warm the workers for (#warmUp). */
-const WARM_UP_PERFORMANCES = 200_000;
-
 export class ResultsEngine implements Types.ResultsFilesApi {
   readonly analysis: ResultsAnalysis;
   #ports: ResultsPorts;
@@ -84,32 +81,8 @@ export class ResultsEngine implements Types.ResultsFilesApi {
         outcome.failed.push({ file: file.name, message: describeError(error) });
       }
     }
-    if (outcome.loaded.length > 0) {
-      await this.#replaceSample(options, outcome.loaded.map((f) => f.file));
-      void this.#warmUp();
-    }
+    if (outcome.loaded.length > 0) await this.#replaceSample(options, outcome.loaded.map((f) => f.file));
     return { ...outcome, loaded: outcome.loaded.map((f) => this.#files.info(f.file) ?? f) };
-  }
-
-  /**
-   * With a large dataset loaded, the workers compile the detectors on a synthetic group of a
-   * real group's size while the analyst looks at the data (resultsWarmUp): in the browser
-   * bench a cold run's first groups took 1.2–2.1 s each, a warm run's 0.15–0.4 s, and the
-   * detectors' phase over a million rows 13.4 s cold against 8.8 s warm. Below
-   * WARM_UP_PERFORMANCES a run is short anyway, and the warm-up would only use the cores.
-   */
-  async #warmUp(): Promise<void> {
-    const warmUp = this.#ports.pool.warmUp;
-    if (!warmUp) return;
-    try {
-      const groups = await this.#ports.db.rows<Types.EventSummary>(eventGroupsSql);
-      const performances = groups.reduce((sum, g) => sum + g.performances, 0);
-      if (performances < WARM_UP_PERFORMANCES) return;
-      const largest = Math.max(...groups.map((g) => g.performances));
-      await warmUp({ performances: Math.min(largest, 25_000), seed: 1 });
-    } catch {
-      // Only a head start: a run without it is slower, not wrong.
-    }
   }
 
   async applyMapping(file: File, mapping: Types.ColumnMapping, options: Types.JobOptions = {}, fixed: FixedValues = {}): Promise<Types.LoadedResultsFile> {
@@ -118,7 +91,6 @@ export class ResultsEngine implements Types.ResultsFilesApi {
     const result = await this.#files.load(file, mapping, options, fixed);
     if (!result.loaded) throw new DataError('the mapping leaves required columns out', { file: file.name });
     await this.#replaceSample(options, [file.name]);
-    void this.#warmUp();
     return this.#files.info(file.name) ?? result.loaded;
   }
 
@@ -174,7 +146,6 @@ export function resultsEngine(): ResultsEngine {
     pool: {
       run: (task, input, options) => computePool().run(task, input, options),
       everyCore: (work) => computePool().everyCore(work),
-      warmUp: (input) => computePool().onEveryWorker('resultsWarmUp', () => ({ ...input })),
     },
     cache: indexedDbRunCache,
     startWorkers: () => void computePool(),

@@ -21,12 +21,6 @@ export interface ResultsPool {
    * pool's usual size leaves a core to the page), and gives the pool its size back after.
    */
   everyCore<T>(work: () => Promise<T>): Promise<T>;
-  /**
-   * Has every worker of a pool widened to every core run `resultsWarmUp` once, the workers
-   * then kept for the next run (ComputePool.onEveryWorker); absent where the tasks run in
-   * the calling thread (Node).
-   */
-  warmUp?(input: TaskInput<ResultsTasks, 'resultsWarmUp'>): Promise<void>;
 }
 
 /** Finished detector runs by key (detectorCache.ts): an optimisation, so a failure only means no cache. */
