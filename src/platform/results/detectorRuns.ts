@@ -111,7 +111,6 @@ export class DetectorRuns {
     const byDetector = chosen.map(() => new Map<string, GroupScores>());
     const cachedGroups = chosen.map(() => 0), workerMs = chosen.map(() => 0);
     let contextMs = 0;
-    const written: CacheEntry[] = [];
     const performances = groups.reduce((sum, g) => sum + g.performances, 0);
     let doneGroups = 0, donePerformances = 0;
     // What an earlier run judged is in the cache before this one reads it.
@@ -145,7 +144,8 @@ export class DetectorRuns {
               return;
             }
             byDetector[d].set(key, { scores: result.scores, threshold: result.threshold });
-            written.push({ key: keys[d], scores: result.scores, threshold: result.threshold });
+            // Kept for the cache as it is judged, so a cancelled run's finished groups are saved too.
+            this.#unsaved.push({ key: keys[d], scores: result.scores, threshold: result.threshold });
           });
         }
       }
@@ -161,12 +161,7 @@ export class DetectorRuns {
         done: donePerformances, total: performances,
       });
     };
-    try {
-      await pool.everyCore(() => Promise.all(groups.map(judge)));
-    } finally {
-      // What was judged goes to the cache, a cancelled run's finished groups too (saveToCache).
-      this.#unsaved.push(...written);
-    }
+    await pool.everyCore(() => Promise.all(groups.map(judge)));
     if (options.signal?.aborted) throw new CancelledError('Detectors');
     await this.#store(chosen.map((c) => c.detector.id), byDetector, groups);
     const milliseconds = performance.now() - started;
