@@ -116,6 +116,25 @@ describe('the Results analysis engine', () => {
     connection.closeSync();
   }, 60_000);
 
+  it('asks DuckDB for the consensus before the evaluation task starts, so the two run side by side', async () => {
+    const { connection } = await loadResults(resultsPath);
+    const ports = await nativeResultsPorts(connection);
+    const order: string[] = [];
+    const analysis = new ResultsAnalysis({
+      ...ports,
+      db: { ...ports.db, rows: (sql) => { if (/string_agg\(a\.detector|WITH consensus AS/.test(sql)) order.push('consensus query'); return ports.db.rows(sql); } },
+      pool: { ...ports.pool, run: (task, input, options) => { if (task === 'resultsEvaluate') order.push('evaluate task'); return ports.pool.run(task, input, options); } },
+    });
+    await analysis.dataChanged();
+    await analysis.run([{ id: 'z-score', params: {} }, { id: 'modified-z-score', params: {} }]);
+    order.length = 0;
+    await analysis.loadSanctions(new File([sanctionsCsv], 'sanctions.csv'));
+    expect(order.indexOf('evaluate task')).toBeGreaterThan(0);
+    expect(order.slice(0, order.indexOf('evaluate task'))).toContain('consensus query');
+    expect(analysis.view.evaluation?.rows.length).toBeGreaterThan(0);
+    connection.closeSync();
+  }, 60_000);
+
   it('with a sanctions list: the evaluation phase, every row, the learned standing in the profile', async () => {
     const { analysis } = setup;
     const phases: string[] = [];

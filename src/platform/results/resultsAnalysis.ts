@@ -120,6 +120,13 @@ export class ResultsAnalysis {
     if (runs.length === 0) return;
     const { settings } = this.#view;
     const steps = this.#sanctions.loaded ? 3 : 2;
+    const db = this.#ports.db;
+    // The consensus reads DuckDB while the evaluation runs in a compute worker: two cores, not one after the other.
+    const consensusWork = Promise.all([
+      consensusRows(db, runs, settings.consensusMin, 200),
+      mostFlaggedAthletes(db, runs, settings.consensusMin, 10),
+    ]);
+    consensusWork.catch(() => undefined); // awaited below; a failed evaluation must not leave it unhandled
     let evaluation: ResultsView['evaluation'] = null;
     if (this.#sanctions.loaded) {
       const labels = this.#sanctions.labels();
@@ -130,11 +137,7 @@ export class ResultsAnalysis {
       if (result.learned) this.#learned = { ...result.learned, rowOf: new Map(Array.from(result.learned.athleteIds, (id, row) => [id, row])) };
     }
     options.onProgress?.({ phase: 'Evaluation: the consensus and the most flagged athletes', done: steps - 2, total: steps });
-    const db = this.#ports.db;
-    const [consensus, mostFlagged] = await Promise.all([
-      consensusRows(db, runs, settings.consensusMin, 200),
-      mostFlaggedAthletes(db, runs, settings.consensusMin, 10),
-    ]);
+    const [consensus, mostFlagged] = await consensusWork;
     this.#publish({ evaluation, consensus, mostFlagged });
     const first = mostFlagged[0];
     if (first && (!this.#chosen || !this.#view.profile)) {
