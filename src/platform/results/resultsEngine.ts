@@ -10,7 +10,7 @@ import { createPerformancesSql, eventGroupsSql } from '../../core/athletics/resu
 import { DataError, CancelledError, describeError } from '../dataError';
 import { duckDb } from '../duckdb/duckdbClient';
 import { computePool } from '../pool/browserPool';
-import { indexedDbRunCache } from './detectorCache';
+import { workerRunCache } from './workerRunCache';
 import { LoadedFiles } from './loadedFiles';
 import { ResultsAnalysis } from './resultsAnalysis';
 import type { ResultsPorts } from './resultsPorts';
@@ -147,7 +147,7 @@ export function resultsEngine(): ResultsEngine {
       run: (task, input, options) => computePool().run(task, input, options),
       everyCore: (work) => computePool().everyCore(work),
     },
-    cache: indexedDbRunCache,
+    cache: workerRunCache(),
     startWorkers: () => void computePool(),
   });
   return shared;
