@@ -90,6 +90,35 @@ describe('ComputePool', () => {
     expect(pool.stats).toMatchObject({ crashes: 1, retries: 1, workers: 1 });
   });
 
+  it('retries with the input the caller makes again, when it says how, instead of a kept copy', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool<TestTasks>(spawn, 1);
+    const values = new Float64Array([5]);
+    const result = await pool.run('double', { values, crashOn: [1] }, { retryInput: async () => ({ values: new Float64Array([7]), crashOn: [1] }) });
+    expect(Array.from(result.doubled)).toEqual([14]);
+    expect(values.byteLength).toBe(0);
+    expect(spawned[1].ran).toEqual(['double#2']);
+  });
+
+  it('a task cancelled while its retry input is made never runs again', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool<TestTasks>(spawn, 1);
+    const controller = new AbortController();
+    let made: (input: TestInput) => void = () => undefined;
+    const running = pool.run('double', { values: new Float64Array([1]), crashOn: [1] }, {
+      signal: controller.signal,
+      retryInput: () => {
+        setTimeout(() => controller.abort(), 1);
+        return new Promise<TestInput>((resolve) => { made = resolve; });
+      },
+    });
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    made({ values: new Float64Array([2]) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(spawned.flatMap((w) => w.ran)).toEqual(['double#1']);
+    expect(pool.stats).toMatchObject({ busy: 0, queued: 0 });
+  });
+
   it('gives the error to the caller when the retry dies too', async () => {
     const { spawn } = fakeWorkers();
     pool = new ComputePool<TestTasks>(spawn, 1);

@@ -125,16 +125,16 @@ export class DetectorRuns {
       let needed: number[] = [];
       if (!known || !chosen.every((_, d) => usable(d))) {
         options.signal?.throwIfAborted();
-        const { columns, performanceIds } = eventGroupColumns(await db.queryIpc(eventFeaturesSql(group.event, group.sex)), groupKey);
+        const readColumns = async () => eventGroupColumns(await db.queryIpc(eventFeaturesSql(group.event, group.sex)), groupKey);
+        const { columns, performanceIds } = await readColumns();
         known ??= scored.addGroup({ key: groupKey, performanceIds, athleteIds: columns.athlete.slice(), seasons: columns.season.slice(), marks: columns.mark.slice() });
         needed = chosen.map((_, d) => d).filter((d) => !usable(d));
         if (needed.length > 0) {
           options.signal?.throwIfAborted();
-          const { mark, athlete, season, dayNumber, age, wind } = columns;
-          const judged = await pool.run('resultsDetect', {
-            group: groupKey, columns: { mark, athlete, season, dayNumber, age, wind },
-            detectors: needed.map((d) => ({ id: chosen[d].detector.id, params: chosen[d].params })), seed,
-          }, { signal: options.signal });
+          const detectors = needed.map((d) => ({ id: chosen[d].detector.id, params: chosen[d].params }));
+          const input = ({ mark, athlete, season, dayNumber, age, wind }: typeof columns) => ({ group: groupKey, columns: { mark, athlete, season, dayNumber, age, wind }, detectors, seed });
+          // Should the worker die, DuckDB is asked again rather than the page keeping a copy.
+          const judged = await pool.run('resultsDetect', input(columns), { signal: options.signal, retryInput: async () => input((await readColumns()).columns) });
           contextMs += judged.contextMilliseconds;
           judged.runs.forEach((result, j) => {
             const d = needed[j];

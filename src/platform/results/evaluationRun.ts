@@ -18,10 +18,13 @@ export class EvaluationRun {
   }
 
   async evaluate(runs: RecordedRun[], scored: ScoredGroups, sanctioned: SanctionLabels, settings: EvaluationSettings, options: JobOptions = {}): Promise<EvaluateResult> {
-    // A fresh copy of the scores each time, so it can be transferred to the worker.
-    const table = scored.table(runs.map((r) => ({ id: r.detectorId, label: r.label })), settings.event);
-    return this.#ports.pool.run('resultsEvaluate', {
-      table, sanctioned, level: settings.level, consensusMin: settings.consensusMin, seed: 1,
-    }, { signal: options.signal });
+    // A fresh copy of the scores each time, so it can be transferred to the worker; made
+    // again should the worker die, rather than kept twice.
+    const input = () => ({
+      table: scored.table(runs.map((r) => ({ id: r.detectorId, label: r.label })), settings.event),
+      sanctioned: { athleteIds: sanctioned.athleteIds.slice(), from: sanctioned.from.slice(), to: sanctioned.to.slice() },
+      level: settings.level, consensusMin: settings.consensusMin, seed: 1,
+    });
+    return this.#ports.pool.run('resultsEvaluate', input(), { signal: options.signal, retryInput: input });
   }
 }

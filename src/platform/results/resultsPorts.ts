@@ -15,7 +15,7 @@ export type ResultsTasks = typeof tasks;
 export type ResultsDatabase = Pick<DuckDbClient, 'exec' | 'rows' | 'queryIpc' | 'insertArrow' | 'loadFile'>;
 
 export interface ResultsPool {
-  run<Name extends keyof ResultsTasks & string>(task: Name, input: TaskInput<ResultsTasks, Name>, options?: RunOptions): Promise<TaskOutput<ResultsTasks, Name>>;
+  run<Name extends keyof ResultsTasks & string>(task: Name, input: TaskInput<ResultsTasks, Name>, options?: RunOptions<TaskInput<ResultsTasks, Name>>): Promise<TaskOutput<ResultsTasks, Name>>;
   /**
    * Runs `work` with a worker on every core, the main thread only waiting meanwhile (the
    * pool's usual size leaves a core to the page), and gives the pool its size back after.
