@@ -5,10 +5,33 @@
 import { averageRanks } from '../stats/ranks';
 
 export function flagScores(scores: Float64Array, threshold: number): Uint8Array {
+  return flagInto(new Uint8Array(scores.length), 0, scores, threshold);
+}
+
+/**
+ * The same flags written into `out` from `at` on: a million rows' flags go straight into the
+ * evaluation's table, not through an array of their own per group and detector.
+ */
+export function flagInto(out: Uint8Array, at: number, scores: Float64Array, threshold: number): Uint8Array {
   if (Number.isNaN(threshold)) throw new Error('invalid threshold: NaN');
-  const flagged = new Uint8Array(scores.length);
-  for (let i = 0; i < scores.length; i++) flagged[i] = scores[i] >= threshold ? 1 : 0;
-  return flagged;
+  if (at < 0 || at + scores.length > out.length) throw new Error(`flags do not fit: ${scores.length} from ${at} in ${out.length}`);
+  for (let i = 0; i < scores.length; i++) out[at + i] = scores[i] >= threshold ? 1 : 0;
+  return out;
+}
+
+/** The positions of the scores that flag (a few in a thousand, where a flag per score would be a million bytes). */
+export function flaggedIndices(scores: Float64Array, threshold: number): Int32Array {
+  const out = new Int32Array(countFlagged(scores, threshold));
+  for (let i = 0, k = 0; i < scores.length; i++) if (scores[i] >= threshold) out[k++] = i;
+  return out;
+}
+
+/** How many scores flag, without the flags themselves. */
+export function countFlagged(scores: Float64Array, threshold: number): number {
+  if (Number.isNaN(threshold)) throw new Error('invalid threshold: NaN');
+  let count = 0;
+  for (let i = 0; i < scores.length; i++) if (scores[i] >= threshold) count++;
+  return count;
 }
 
 /** Rank 1 = highest score; tied scores get their average rank. */

@@ -1,6 +1,6 @@
 /** Shared parts: parameter checks, flags, ranks, orientation and mark formatting (consensus: src/core/evaluation/consensus.ts). */
 import { describe, expect, it } from 'vitest';
-import { flagScores, rankScores } from './flags';
+import { countFlagged, flagInto, flaggedIndices, flagScores, rankScores } from './flags';
 import { formatMark, goodnessOf } from './goodness';
 import { resolveParameters } from './parameters';
 import { listDetectors, runDetector } from './registry';
@@ -26,6 +26,20 @@ describe('flags and ranks', () => {
     const scores = Float64Array.from([0.2, 3, 1.5, 3, -1]);
     expect(Array.from(flagScores(scores, 1.5))).toEqual([0, 1, 1, 1, 0]);
     expect(Array.from(rankScores(scores))).toEqual([4, 1.5, 3, 1.5, 5]);
+  });
+
+  it('counts, lists and writes in place the same flags, NaN scores never flagging', () => {
+    const scores = Float64Array.from([0.2, 3, NaN, 1.5, 3, -1, Infinity]);
+    const flags = Array.from(flagScores(scores, 1.5));
+    expect(flags).toEqual([0, 1, 0, 1, 1, 0, 1]);
+    expect(countFlagged(scores, 1.5)).toBe(4);
+    expect(Array.from(flaggedIndices(scores, 1.5))).toEqual([1, 3, 4, 6]);
+    const table = new Uint8Array(10).fill(9);
+    flagInto(table, 2, scores, 1.5);
+    expect(Array.from(table)).toEqual([9, 9, ...flags, 9]);
+    expect(() => flagInto(table, 4, scores, 1.5)).toThrow('flags do not fit: 7 from 4 in 10');
+    expect(() => countFlagged(scores, NaN)).toThrow('invalid threshold: NaN');
+    expect(countFlagged(scores, Infinity)).toBe(1);
   });
 });
 

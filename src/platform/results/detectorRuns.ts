@@ -18,7 +18,7 @@
  */
 import { eventGroupLabel } from '../../core/athletics/events';
 import { eventFeaturesSql, eventGroupsSql } from '../../core/athletics/resultsSql';
-import { flagScores } from '../../core/detectors/flags';
+import { countFlagged, flaggedIndices } from '../../core/detectors/flags';
 import { resolveParameters } from '../../core/detectors/parameters';
 import { getDetector } from '../../core/detectors/registry';
 import type { DetectorParameters } from '../../core/detectors/types';
@@ -171,7 +171,7 @@ export class DetectorRuns {
       const problems: string[] = [];
       for (const judged of byDetector[d].values()) {
         if ('problem' in judged) problems.push(judged.problem);
-        else flagged += flagScores(judged.scores, judged.threshold).reduce((sum, f) => sum + f, 0);
+        else flagged += countFlagged(judged.scores, judged.threshold);
       }
       const summary: DetectorRunSummary = {
         detectorId: c.detector.id, label: c.detector.label, flagged, performances, milliseconds, workerMilliseconds: workerMs[d], contextMilliseconds: contextMs,
@@ -193,9 +193,7 @@ export class DetectorRuns {
         const judged = byDetector[d].get(ScoredGroups.keyOf(group));
         const performanceIds = this.#scored!.group(ScoredGroups.keyOf(group))!.performanceIds;
         if (!judged || 'problem' in judged) continue;
-        const flags = flagScores(judged.scores, judged.threshold);
-        for (let i = 0; i < flags.length; i++) {
-          if (!flags[i]) continue;
+        for (const i of flaggedIndices(judged.scores, judged.threshold)) {
           detector.push(id); ids.push(performanceIds[i]); scores.push(judged.scores[i]); thresholds.push(judged.threshold);
         }
       }

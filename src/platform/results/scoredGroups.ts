@@ -6,7 +6,7 @@
  * query); the evaluation reads every score from here instead of pivoting millions of rows.
  * Kept for one dataset (its fingerprint); a change of the data starts a new one.
  */
-import { flagScores } from '../../core/detectors/flags';
+import { flagInto } from '../../core/detectors/flags';
 import type { ScoredPerformances } from '../../core/evaluation/evaluationInput';
 import type { EventGroupKey } from './work/eventGroupColumns';
 
@@ -72,7 +72,7 @@ export class ScoredGroups {
         const judged = this.#scores.get(column.id)?.get(key);
         if (!judged || !('scores' in judged)) return;
         column.scores.set(judged.scores, at);
-        column.flagged.set(flagScores(judged.scores, judged.threshold), at);
+        flagInto(column.flagged, at, judged.scores, judged.threshold);
       });
       at += size;
     });
