@@ -39,6 +39,20 @@ describe('the detector cache in a worker of its own', () => {
     side.close();
   });
 
+  it('a worker that stops answering (its script failed, it died) means no cache, not a run waiting forever', async () => {
+    const { port1, port2 } = new MessageChannel();
+    // Nobody listens on port1: a call would never be answered.
+    const cache = workerRunCache(() => port2 as unknown as Comlink.Endpoint);
+    const reading = cache.read(['a']);
+    const writing = cache.write([{ key: 'a', scores: new Float64Array(3), threshold: 1 }]);
+    port2.dispatchEvent(new Event('error'));
+    expect(await reading).toEqual([null]);
+    expect(await writing).toBe(false);
+    expect(await cache.read(['b', 'c'])).toEqual([null, null]);
+    port1.close();
+    port2.close();
+  });
+
   it('is only an optimisation: a worker that cannot start means no cache, not a failed run', async () => {
     const cache = workerRunCache(() => { throw new Error('workers are not allowed here'); });
     expect(await cache.read(['a', 'b'])).toEqual([null, null]);

@@ -17,11 +17,29 @@ const spawnRunCacheWorker = (): Comlink.Endpoint => new Worker(new URL('../../..
 /** `spawn` gives the worker's end (a test passes a MessagePort). */
 export function workerRunCache(spawn: () => Comlink.Endpoint = spawnRunCacheWorker): RunCache {
   let remote: Comlink.Remote<RunCacheWorkerApi> | null = null;
-  const worker = (): Comlink.Remote<RunCacheWorkerApi> => (remote ??= Comlink.wrap<RunCacheWorkerApi>(spawn()));
+  // A worker that fails to load or dies answers nothing: its calls would wait forever, and
+  // the run with them. Its error ends every call, now and later, as "no cache".
+  let broken: Promise<never> = new Promise<never>(() => undefined);
+  const worker = (): Comlink.Remote<RunCacheWorkerApi> => {
+    if (remote) return remote;
+    const endpoint = spawn();
+    broken = new Promise<never>((_, reject) => {
+      const fail = () => reject(new Error('the run cache worker stopped'));
+      endpoint.addEventListener('error', fail);
+      endpoint.addEventListener('messageerror', fail);
+    });
+    broken.catch(() => undefined);
+    remote = Comlink.wrap<RunCacheWorkerApi>(endpoint);
+    return remote;
+  };
+  const answer = <T>(call: () => Promise<T>): Promise<T> => {
+    const called = call();
+    return Promise.race([called, broken]);
+  };
   return {
     async read(keys) {
       try {
-        return await worker().read(keys);
+        return await answer(() => worker().read(keys));
       } catch {
         return keys.map(() => null);
       }
@@ -39,7 +57,7 @@ export function workerRunCache(spawn: () => Comlink.Endpoint = spawnRunCacheWork
             copies.push({ key: e.key, scores: e.scores.slice(), threshold: e.threshold });
             bytes += e.scores.byteLength;
           }
-          stored = (await worker().write(Comlink.transfer(copies, copies.map((e) => e.scores.buffer as ArrayBuffer)))) && stored;
+          stored = (await answer(() => worker().write(Comlink.transfer(copies, copies.map((e) => e.scores.buffer as ArrayBuffer))))) && stored;
         }
         return stored;
       } catch {
