@@ -17,6 +17,7 @@ test('after the first visit the page is controlled by the service worker and wor
   expect(cached.some((url) => /parquet_wasm_bg.*\.wasm$/.test(url))).toBe(true);
   expect(cached.some((url) => /duckdb\.worker.*\.js$/.test(url))).toBe(true);
   expect(cached.some((url) => /compute\.worker.*\.js$/.test(url))).toBe(true);
+  expect(cached.some((url) => /runCache\.worker.*\.js$/.test(url))).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
