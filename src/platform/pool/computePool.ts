@@ -13,7 +13,7 @@ export interface PoolWorker {
 
 export interface RunOptions<Input = unknown> {
   signal?: AbortSignal;
-  /** Transfer the input's buffers (default true); the pool keeps a copy for the one retry. */
+  /** Transfer the input's buffers (default true); the pool keeps a copy for the one retry, unless `retryInput` makes it again. */
   transfer?: boolean;
   /**
    * Makes the input again for the one retry, so the pool keeps no copy of it: on this
