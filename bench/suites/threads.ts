@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { median, type BenchRow, type BenchSuite } from '../context';
+
+const dir = resolve('.cache', 'bench', 'threads');
+const athletes = 900; // about 22,000 results: a group of the 1M-row bench
+
+/** groupWork.ts bundled once (the detector registry needs Vite's import.meta.glob), with a page and a worker that run it. */
+async function bundle(): Promise<void> {
+  await build({
+    configFile: false, logLevel: 'error',
+    build: { target: 'es2022', outDir: dir, emptyOutDir: true, minify: true, lib: { entry: resolve('bench/threads/groupWork.ts'), formats: ['es'], fileName: 'groupWork' } },
+  });
+  writeFileSync(join(dir, 'worker.js'), `import { judgeGroups } from './groupWork.js';\nself.onmessage = (e) => self.postMessage(judgeGroups(e.data.athletes, e.data.reps));\n`);
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><script type="module">
+window.judgeInWorkers = (count, athletes, reps) => Promise.all(Array.from({ length: count }, () => new Promise((done, fail) => {
+  const worker = new Worker('./worker.js', { type: 'module' });
+  worker.onmessage = (e) => { done(e.data); worker.terminate(); };
+  worker.onerror = (e) => fail(new Error(e.message));
+  worker.postMessage({ athletes, reps });
+})));
+</script>`);
+}
+
+/** `count` Node processes side by side, each judging `reps` groups. */
+function judgeInProcesses(count: number, reps: number): Promise<number[][]> {
+  const script = `import(${JSON.stringify(join(dir, 'groupWork.js'))}).then((m) => console.log(JSON.stringify(m.judgeGroups(${athletes}, ${reps}))))`;
+  return Promise.all(Array.from({ length: count }, () => new Promise<number[]>((done, fail) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => (code === 0 ? done(JSON.parse(out)) : fail(new Error(`node exited with ${code}`))));
+  })));
+}
+
+/** Groups per second of `runs` side by side, from each thread's warm judgements (its second half: V8 tiers up over the first). */
+function throughput(runs: number[][]): { perSecond: number; groupMs: number; coldMs: number } {
+  const warm = runs.map((ms) => median(ms.slice(ms.length >> 1)));
+  return { perSecond: warm.reduce((sum, ms) => sum + 1000 / ms, 0), groupMs: median(warm), coldMs: median(runs.map((ms) => ms[0])) };
+}
+
+/**
+ * Does a second thread add a core's worth of detector work on this machine? The detectors
+ * over ~22,000-result groups, warm, in one browser worker alone and two side by side in one
+ * tab (the app's pool), beside one Node process alone and two side by side (two address
+ * spaces). Two workers share their renderer's address space: its page faults and the
+ * madvise and munmap of freed memory contend where two processes do not.
+ */
+export const suite: BenchSuite = {
+  name: 'threads',
+  async run(context) {
+    const reps = context.options.quick ? 12 : 20;
+    mkdirSync(dir, { recursive: true });
+    await bundle();
+    const server = createServer((request, response) => {
+      const name = (request.url ?? '/').split('?')[0].slice(1) || 'index.html';
+      if (!/^[\w.-]+$/.test(name)) return void response.writeHead(404).end();
+      try {
+        const body = readFileSync(join(dir, name));
+        response.writeHead(200, { 'content-type': name.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const port = (server.address() as { port: number }).port;
+    const page = await (await context.browser()).newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${port}/index.html`);
+      await page.waitForFunction(() => 'judgeInWorkers' in window);
+      const inWorkers = (count: number) => page.evaluate(([count, athletes, reps]) => (window as unknown as { judgeInWorkers(c: number, a: number, r: number): Promise<number[][]> }).judgeInWorkers(count, athletes, reps), [count, athletes, reps] as const);
+      const worker1 = throughput(await inWorkers(1));
+      const worker2 = throughput(await inWorkers(2));
+      const process1 = throughput(await judgeInProcesses(1, reps));
+      const process2 = throughput(await judgeInProcesses(2, reps));
+      const suite = 'threads';
+      const groupNote = (t: ReturnType<typeof throughput>) => `a warm group ${t.groupMs.toFixed(0)} ms per thread (the first: ${t.coldMs.toFixed(0)} ms)`;
+      const out: BenchRow[] = [
+        { suite, case: 'detectors, groups/s: two workers side by side in one tab', unit: 'groups/s', value: worker2.perSecond, reference: { label: 'one worker alone', value: worker1.perSecond }, note: `${groupNote(worker2)}; alone ${groupNote(worker1)}` },
+        { suite, case: 'detectors, groups/s: two Node processes side by side', unit: 'groups/s', value: process2.perSecond, reference: { label: 'one Node process alone', value: process1.perSecond }, note: `${groupNote(process2)}; alone ${groupNote(process1)}` },
+        { suite, case: 'detectors, groups/s: one worker alone', unit: 'groups/s', value: worker1.perSecond, reference: { label: 'one Node process alone', value: process1.perSecond }, note: 'the same bundle, Chromium against Node' },
+      ];
+      return out;
+    } finally {
+      await page.close();
+      server.close();
+    }
+  },
+};
