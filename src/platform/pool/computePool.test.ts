@@ -119,6 +119,31 @@ describe('ComputePool', () => {
     expect(pool.stats).toMatchObject({ busy: 0, queued: 0 });
   });
 
+  it('terminate ends every unfinished task as cancelled: running, queued, and one whose retry input is being made', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool<TestTasks>(spawn, 1);
+    const remade: Promise<TestInput>[] = [];
+    const remaking = pool.run('double', { values: new Float64Array([1]), crashOn: [1] }, {
+      retryInput: () => {
+        const input = new Promise<TestInput>(() => undefined); // never made: the pool is stopped first
+        remade.push(input);
+        return input;
+      },
+    });
+    const running = pool.run('double', { values: new Float64Array([2]), wait: 10_000 });
+    const queued = pool.run('double', { values: new Float64Array([3]) });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(remade).toHaveLength(1);
+    expect(pool.stats).toMatchObject({ busy: 1, queued: 1, crashes: 1 });
+    pool.terminate();
+    await expect(remaking).rejects.toBeInstanceOf(CancelledError);
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    await expect(queued).rejects.toBeInstanceOf(CancelledError);
+    await expect(pool.run('double', { values: new Float64Array([4]) })).rejects.toBeInstanceOf(CancelledError);
+    expect(spawned.every((worker) => worker.terminated)).toBe(true);
+    expect(pool.stats).toMatchObject({ workers: 0, busy: 0, queued: 0 });
+  });
+
   it('gives the error to the caller when the retry dies too', async () => {
     const { spawn } = fakeWorkers();
     pool = new ComputePool<TestTasks>(spawn, 1);

@@ -77,6 +77,9 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   private slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private readonly spaceWaiters: (() => void)[] = [];
+  /** Tasks whose worker died, while their retry's input is being made (RunOptions.retryInput). */
+  private readonly remaking = new Set<Job>();
+  private terminated = false;
   private counters = { completed: 0, crashes: 0, retries: 0 };
   /** The size asked for by resize(); widened() lends more workers on top while its work runs. */
   private baseSize = 0;
@@ -97,8 +100,9 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
 
   /** Runs a task on the next free worker; waits for room when the queue is full (backpressure). */
   async run<Name extends keyof Tasks & string>(task: Name, input: TaskInput<Tasks, Name>, options: RunOptions<TaskInput<Tasks, Name>> = {}): Promise<TaskOutput<Tasks, Name>> {
-    while (this.queue.length >= this.maxQueued) await new Promise<void>((resolve) => this.spaceWaiters.push(resolve));
+    while (this.queue.length >= this.maxQueued && !this.terminated) await new Promise<void>((resolve) => this.spaceWaiters.push(resolve));
     options.signal?.throwIfAborted();
+    if (this.terminated) throw new CancelledError(`Task ${task}`);
     return new Promise<TaskOutput<Tasks, Name>>((resolve, reject) => {
       const job: Job = { task, input, options: options as RunOptions, attempt: 1, resolve: resolve as (value: unknown) => void, reject };
       options.signal?.addEventListener('abort', () => this.cancel(job), { once: true });
@@ -137,6 +141,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   }
 
   private applySize(): void {
+    if (this.terminated) return;
     const size = Math.max(this.baseSize, ...this.widenings);
     const active = this.slots.filter((slot) => !slot.retiring);
     for (let i = active.length; i < size; i++) this.slots.push(this.createSlot());
@@ -147,10 +152,19 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     this.dispatch();
   }
 
+  /** Stops every worker; every task not finished — queued, running, or waiting for its retry's input — rejects as cancelled. */
   terminate(): void {
+    this.terminated = true;
+    const unfinished = [...this.queue.splice(0), ...this.slots.flatMap((slot) => (slot.job ? [slot.job] : [])), ...this.remaking];
     for (const slot of this.slots) slot.worker.terminate();
     this.slots = [];
-    for (const job of this.queue.splice(0)) job.reject(new CancelledError(`Task ${job.task}`));
+    this.remaking.clear();
+    for (const job of unfinished) {
+      clearTimeout(job.timer);
+      job.cancelled = true;
+      job.reject(new CancelledError(`Task ${job.task}`));
+    }
+    for (const waiter of this.spaceWaiters.splice(0)) waiter();
   }
 
   private createSlot(): Slot {
@@ -215,12 +229,15 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
         job.attempt = 2;
         const remake = job.options.retryInput;
         if (remake) {
+          this.remaking.add(job);
           void (async () => {
             try {
               job.input = await remake();
             } catch (error) {
               if (!job.cancelled) job.reject(error);
               return;
+            } finally {
+              this.remaking.delete(job);
             }
             if (job.cancelled) return;
             this.queue.unshift(job);
