@@ -49,9 +49,10 @@ export class DuckDbEngine {
   /**
    * A query's whole result in one call to DuckDB-WASM's worker (runQuery). The pending path
    * of query() costs a message between the two workers for every poll and every chunk of
-   * 2,048 rows: the 44 event groups' column reads of "Run all" over the 1M-row bench took
-   * DuckDB's thread 5.0–7.0 s that way and 3.0–3.4 s in one call each, and the Detectors phase
-   * 12.3–14.4 s against 11.5–12.9 s (three alternating runs of each build, 2026-12-02).
+   * 2,048 rows: the 44 event groups' column reads of "Run all" over the 1M-row bench were
+   * done after 5.0–7.0 s that way and after 3.0–3.4 s in one call each (five alternating runs
+   * of each build, 2026-12-02; the phase itself, set by the workers, did not change beyond the
+   * noise).
    */
   read(sql: string): Promise<Uint8Array> {
     return this.serialized(async () => {
