@@ -29,10 +29,6 @@ const api: DuckDbApi = {
     const ipc = await (await engine).query(sql);
     return Comlink.transfer(ipc, [ipc.buffer as ArrayBuffer]);
   },
-  async read(sql) {
-    const ipc = await (await engine).read(sql);
-    return Comlink.transfer(ipc, [ipc.buffer as ArrayBuffer]);
-  },
   async exec(sql) {
     await (await engine).exec(sql);
   },

@@ -61,15 +61,8 @@ export interface DuckDbApi {
   fileColumns(file: File): Promise<string[] | null>;
   /** Load a user's file into a table without copying the whole file where the format allows. */
   loadFile(file: File, options: LoadOptions, onProgress?: (progress: LoadProgress) => void): Promise<LoadReport>;
-  /** Run SQL and return the result as Arrow IPC stream bytes (transferred); cancel() stops it between DuckDB's steps. */
+  /** Run SQL and return the result as Arrow IPC stream bytes (transferred). */
   query(sql: string): Promise<Uint8Array>;
-  /**
-   * A short read's whole result in one step, as Arrow IPC stream bytes (transferred): one
-   * message to DuckDB-WASM's worker and one back, where query() polls and fetches chunk by
-   * chunk. cancel() does not stop it halfway; for the reads of one event group or one chunk,
-   * which their callers cancel between.
-   */
-  read(sql: string): Promise<Uint8Array>;
   /** Run SQL for its effect. */
   exec(sql: string): Promise<void>;
   /** Insert Arrow IPC stream bytes into a table (created when `create`). */

@@ -59,13 +59,9 @@ export class DuckDbClient {
     return table.toArray().map((row) => row.toJSON() as Row);
   }
 
-  /**
-   * A short read's raw Arrow IPC bytes (one event group, one chunk of a file), uncached, to
-   * hand on to a compute worker undecoded; in one step (DuckDbApi.read), so a cancel waits
-   * for it and the caller stops before its next read.
-   */
+  /** A read query's raw Arrow IPC bytes, uncached, to hand on to a compute worker undecoded. */
   queryIpc(sql: string): Promise<Uint8Array> {
-    return this.remote.read(sql);
+    return this.remote.query(sql);
   }
 
   async exec(sql: string): Promise<void> {

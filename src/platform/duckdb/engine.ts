@@ -46,24 +46,6 @@ export class DuckDbEngine {
     return this.serialized(() => this.runPending(sql));
   }
 
-  /**
-   * A query's whole result in one call to DuckDB-WASM's worker (runQuery). The pending path
-   * of query() costs a message between the two workers for every poll and every chunk of
-   * 2,048 rows: the 44 event groups' column reads of "Run all" over the 1M-row bench were
-   * done after 5.0–7.0 s that way and after 3.0–3.4 s in one call each (five alternating runs
-   * of each build, 2026-12-02; the phase itself, set by the workers, did not change beyond the
-   * noise).
-   */
-  read(sql: string): Promise<Uint8Array> {
-    return this.serialized(async () => {
-      try {
-        return await this.connection.useUnsafe((db, id) => db.runQuery(id, sql));
-      } catch (error) {
-        throw asQueryError(error, sql);
-      }
-    });
-  }
-
   exec(sql: string): Promise<void> {
     return this.serialized(async () => {
       await this.runPending(sql);
