@@ -44,10 +44,11 @@ function throughput(runs: number[][]): { perSecond: number; groupMs: number; col
 
 /**
  * Does a second thread add a core's worth of detector work on this machine? The detectors
- * over ~22,000-result groups, warm, in one browser worker alone and two side by side in one
- * tab (the app's pool), beside one Node process alone and two side by side (two address
- * spaces). Two workers share their renderer's address space: its page faults and the
- * madvise and munmap of freed memory contend where two processes do not.
+ * over ~22,000-result groups in one browser worker alone and two side by side in one tab (as
+ * the app's pool runs them), beside one Node process alone and two side by side. Two workers
+ * share their renderer's address space (its page faults, V8's madvise of freed memory) where
+ * two processes do not, so the processes are the reference for what two cores can give.
+ * Warm figures are each thread's second half; its first group is printed too (cold).
  */
 export const suite: BenchSuite = {
   name: 'threads',
