@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { serveBuiltApp } from '../../scripts/lib/builtApp';
 import { median, type BenchRow, type BenchSuite } from '../context';
 
 const dir = resolve('.cache', 'bench', 'threads');
@@ -56,21 +56,14 @@ export const suite: BenchSuite = {
     const reps = context.options.quick ? 12 : 20;
     mkdirSync(dir, { recursive: true });
     await bundle();
-    const server = createServer((request, response) => {
-      const name = (request.url ?? '/').split('?')[0].slice(1) || 'index.html';
-      if (!/^[\w.-]+$/.test(name)) return void response.writeHead(404).end();
-      try {
-        const body = readFileSync(join(dir, name));
-        response.writeHead(200, { 'content-type': name.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
+    // Served by the project's preview server from the bundle's own folder, on the port after the app's.
+    const served = await serveBuiltApp({ port: Number(process.env.BENCH_PORT ?? 4192) + 1, outDir: dir, configFile: false });
+    const page = await (await context.browser()).newPage().catch(async (error: unknown) => {
+      await served.close();
+      throw error;
     });
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    const port = (server.address() as { port: number }).port;
-    const page = await (await context.browser()).newPage();
     try {
-      await page.goto(`http://127.0.0.1:${port}/index.html`);
+      await page.goto(`${served.url}/index.html`);
       await page.waitForFunction(() => 'judgeInWorkers' in window);
       const inWorkers = (count: number) => page.evaluate(([count, athletes, reps]) => (window as unknown as { judgeInWorkers(c: number, a: number, r: number): Promise<number[][]> }).judgeInWorkers(count, athletes, reps), [count, athletes, reps] as const);
       const worker1 = throughput(await inWorkers(1));
@@ -87,7 +80,7 @@ export const suite: BenchSuite = {
       return out;
     } finally {
       await page.close();
-      server.close();
+      await served.close();
     }
   },
 };
