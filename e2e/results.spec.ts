@@ -110,6 +110,16 @@ test('first sight: the sample analysed, the evaluation with its strata, the lear
   await settled(page, 200_000);
   await expect(page.getByTestId('results-summary')).toContainText('generated sample');
 
+  // On a 390 px phone the Data tab fits the width and the file's name stays whole on one
+  // line: its row count and button wrap below it instead of cutting the name mid-word.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fileName = page.getByTestId('results-file').locator('strong').first();
+  await expect(fileName).toHaveText(/\.parquet$/);
+  const lineHeight = await fileName.evaluate((element) => Number.parseFloat(getComputedStyle(element).lineHeight));
+  expect((await fileName.boundingBox())!.height).toBeLessThan(1.5 * lineHeight);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   await page.getByRole('tab', { name: 'Detectors' }).click();
   await expect(page.getByTestId('detector-summary')).toHaveCount(detectorCount);
   await expect(page.getByTestId('last-run')).toContainText(/Detectors \(13\) [\d.]+ s · Evaluation [\d.]+ s/);
