@@ -41,6 +41,16 @@ interface KdTreeModule {
 }
 
 let instance: KdTreeModule | null = null;
+/**
+ * WebAssembly memory only grows: past this size (an event of about 250,000 results) the
+ * instance is let go after the call, so a worker does not keep one large event's memory for
+ * the rest of the session; the next call makes a new one (a 2 KB module: a fraction of a millisecond).
+ */
+const KEEP_BYTES = 64 * 1024 * 1024;
+
+function release(module: KdTreeModule): void {
+  if (module.memory.buffer.byteLength > KEEP_BYTES) instance = null;
+}
 
 /** The thread's one instance, made on first use (a 2 KB module: compiled synchronously, in pages, workers and Node alike). */
 function kdTreeModule(): KdTreeModule {
@@ -92,10 +102,12 @@ export function buildKdTree(points: Float64Array, dimensions: number, leafSize =
   new Float64Array(memory, at.splitValue, capacity).fill(0);
   module.build(at.points, n, dimensions, leafSize, at.order, at.start, at.end, at.left, at.right, at.splitDimension, at.splitValue, at.stack);
   const int32 = (offset: number, length: number) => new Int32Array(memory, offset, length).slice();
-  return {
+  const tree = {
     points, dimensions, order: int32(at.order, n), start: int32(at.start, capacity), end: int32(at.end, capacity), left: int32(at.left, capacity), right: int32(at.right, capacity),
     splitDimension: int32(at.splitDimension, capacity), splitValue: new Float64Array(memory, at.splitValue, capacity).slice(),
   };
+  release(module);
+  return tree;
 }
 
 /**
@@ -141,4 +153,5 @@ export function nearestNeighborsInto(tree: KdTree, table: NeighborTable, wanted:
     at.indices, at.distances, wanted ? at.wanted : 0, at.heapDistance, at.heapIndex, at.offsets, at.stackNode, at.stackDimension, at.stackDistance, at.stackGap);
   table.indices.set(indices);
   table.distances.set(distances);
+  release(module);
 }
