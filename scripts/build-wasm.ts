@@ -2,7 +2,7 @@
  * Compiles the AssemblyScript in wasm/ to WebAssembly and writes it into src/core as a
  * base64 module, so the core (workers, pages, Node tests) instantiates it synchronously with
  * no fetch and no build step of its own. Run after changing wasm/: npx tsx scripts/build-wasm.ts
- * src/core/stats/kdTree.test.ts compiles it again in memory and fails when the committed
+ * src/core/stats/kdTreeWasm.test.ts compiles it again in memory and fails when the committed
  * file is stale.
  */
 import { writeFileSync } from 'node:fs';
