@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { serveBuiltApp } from '../../scripts/lib/builtApp';
 import { median, type BenchRow, type BenchSuite } from '../context';
+import type { Judgement } from '../threads/groupWork';
 
 const dir = resolve('.cache', 'bench', 'threads');
 const athletes = 900; // about 22,000 results: a group of the 1M-row bench
@@ -26,9 +27,9 @@ window.judgeInWorkers = (count, athletes, reps) => Promise.all(Array.from({ leng
 }
 
 /** `count` Node processes side by side, each judging `reps` groups. */
-function judgeInProcesses(count: number, reps: number): Promise<number[][]> {
+function judgeInProcesses(count: number, reps: number): Promise<Judgement[][]> {
   const script = `import(${JSON.stringify(join(dir, 'groupWork.js'))}).then((m) => console.log(JSON.stringify(m.judgeGroups(${athletes}, ${reps}))))`;
-  return Promise.all(Array.from({ length: count }, () => new Promise<number[]>((done, fail) => {
+  return Promise.all(Array.from({ length: count }, () => new Promise<Judgement[]>((done, fail) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -37,9 +38,22 @@ function judgeInProcesses(count: number, reps: number): Promise<number[][]> {
 }
 
 /** Groups per second of `runs` side by side, from each thread's warm judgements (its second half: V8 tiers up over the first). */
-function throughput(runs: number[][]): { perSecond: number; groupMs: number; coldMs: number } {
-  const warm = runs.map((ms) => median(ms.slice(ms.length >> 1)));
-  return { perSecond: warm.reduce((sum, ms) => sum + 1000 / ms, 0), groupMs: median(warm), coldMs: median(runs.map((ms) => ms[0])) };
+function throughput(runs: Judgement[][]): { perSecond: number; groupMs: number; coldMs: number } {
+  const warm = runs.map((judgements) => median(judgements.slice(judgements.length >> 1).map((j) => j.milliseconds)));
+  return { perSecond: warm.reduce((sum, ms) => sum + 1000 / ms, 0), groupMs: median(warm), coldMs: median(runs.map((judgements) => judgements[0].milliseconds)) };
+}
+
+/** Per detector in one thread: its first group (cold), the mean of its first three, and the median of the warm half. */
+function detectorRows(judgements: Judgement[], where: string): BenchRow[] {
+  return Object.keys(judgements[0].detectors).map((id) => {
+    const ms = judgements.map((j) => j.detectors[id]);
+    const warm = median(ms.slice(ms.length >> 1));
+    return {
+      suite: 'threads', case: `${id}: its first group in a fresh ${where}`, unit: 'ms', value: ms[0],
+      reference: { label: 'a warm group (median of the second half)', value: warm },
+      note: `first three ${ms.slice(0, 3).map((m) => m.toFixed(0)).join(' / ')} ms`,
+    };
+  });
 }
 
 /**
@@ -48,7 +62,8 @@ function throughput(runs: number[][]): { perSecond: number; groupMs: number; col
  * the app's pool runs them), beside one Node process alone and two side by side. Two workers
  * share their renderer's address space (its page faults, V8's madvise of freed memory) where
  * two processes do not, so the processes are the reference for what two cores can give.
- * Warm figures are each thread's second half; its first group is printed too (cold).
+ * Warm figures are each thread's second half; its first group is printed too (cold), and per
+ * detector, one worker's first groups against its warm ones (where the JIT's warm-up goes).
  */
 export const suite: BenchSuite = {
   name: 'threads',
@@ -65,8 +80,9 @@ export const suite: BenchSuite = {
     try {
       await page.goto(`${served.url}/index.html`);
       await page.waitForFunction(() => 'judgeInWorkers' in window);
-      const inWorkers = (count: number) => page.evaluate(([count, athletes, reps]) => (window as unknown as { judgeInWorkers(c: number, a: number, r: number): Promise<number[][]> }).judgeInWorkers(count, athletes, reps), [count, athletes, reps] as const);
-      const worker1 = throughput(await inWorkers(1));
+      const inWorkers = (count: number) => page.evaluate(([count, athletes, reps]) => (window as unknown as { judgeInWorkers(c: number, a: number, r: number): Promise<Judgement[][]> }).judgeInWorkers(count, athletes, reps), [count, athletes, reps] as const);
+      const alone = await inWorkers(1);
+      const worker1 = throughput(alone);
       const worker2 = throughput(await inWorkers(2));
       const process1 = throughput(await judgeInProcesses(1, reps));
       const process2 = throughput(await judgeInProcesses(2, reps));
@@ -76,6 +92,7 @@ export const suite: BenchSuite = {
         { suite, case: 'detectors, groups/s: two workers side by side in one tab', unit: 'groups/s', value: worker2.perSecond, reference: { label: 'one worker alone', value: worker1.perSecond }, note: `${groupNote(worker2)}; alone ${groupNote(worker1)}` },
         { suite, case: 'detectors, groups/s: two Node processes side by side', unit: 'groups/s', value: process2.perSecond, reference: { label: 'one Node process alone', value: process1.perSecond }, note: `${groupNote(process2)}; alone ${groupNote(process1)}` },
         { suite, case: 'detectors, groups/s: one worker alone', unit: 'groups/s', value: worker1.perSecond, reference: { label: 'one Node process alone', value: process1.perSecond }, note: 'the same bundle, Chromium against Node' },
+        ...detectorRows(alone[0], 'browser worker'),
       ];
       return out;
     } finally {
