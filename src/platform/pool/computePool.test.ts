@@ -195,6 +195,41 @@ describe('ComputePool', () => {
     expect(results.map((r) => r.doubled[0])).toEqual([2, 4, 6, 8, 10]);
   });
 
+  it("keeps a widening's workers resting, without work, for the next widening; resize() stops them", async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool<TestTasks>(spawn, 1);
+    const many = () => Promise.all([1, 2, 3, 4].map((n) => pool!.run('double', { values: new Float64Array([n]), wait: 5 })));
+    await pool.widened(2, many);
+    expect(spawned).toHaveLength(2);
+    expect(spawned[1].ran.length).toBeGreaterThan(0);
+    expect(pool.stats).toMatchObject({ workers: 1, resting: 1 });
+    expect(spawned.some((w) => w.terminated)).toBe(false);
+    // Outside a widening the resting worker takes nothing: the page keeps its core.
+    const before = spawned[1].ran.length;
+    await many();
+    expect(spawned[1].ran.length).toBe(before);
+    // The next widening wakes it instead of starting a cold one.
+    await pool.widened(2, async () => {
+      expect(pool!.stats).toMatchObject({ workers: 2, resting: 0 });
+      await many();
+    });
+    expect(spawned).toHaveLength(2);
+    expect(spawned[1].ran.length).toBeGreaterThan(before);
+    pool.resize(1);
+    expect(pool.stats).toMatchObject({ workers: 1, resting: 0 });
+    expect(spawned.filter((w) => !w.terminated)).toHaveLength(1);
+  });
+
+  it('does not replace a resting worker that dies', async () => {
+    const { spawn, spawned } = fakeWorkers();
+    pool = new ComputePool<TestTasks>(spawn, 1);
+    await pool.widened(2, () => pool!.run('double', { values: new Float64Array([1]) }));
+    spawned[1].crash('out of memory');
+    expect(pool.stats).toMatchObject({ workers: 1, resting: 0, crashes: 1 });
+    expect(spawned).toHaveLength(2);
+    expect(Array.from((await pool.run('double', { values: new Float64Array([2]) })).doubled)).toEqual([4]);
+  });
+
   it('grows and shrinks while tasks run, retiring busy workers after their task', async () => {
     const { spawn, spawned } = fakeWorkers();
     pool = new ComputePool<TestTasks>(spawn, 3);

@@ -45,10 +45,15 @@ interface Slot {
   remote: Comlink.Remote<ComputeApi>;
   job: Job | null;
   retiring: boolean;
+  /** Kept from an earlier widening, idle, for the next: it takes no work until then. */
+  resting: boolean;
 }
 
 export interface PoolStats {
+  /** Workers taking work now. */
   workers: number;
+  /** Workers kept idle from a widening for the next (see ComputePool). */
+  resting: number;
   busy: number;
   queued: number;
   completed: number;
@@ -72,6 +77,13 @@ export function everyCoreSize(cores = coreCount()): number {
  * N compute workers behind a bounded queue. Typed arrays are transferred both ways; Cancel
  * removes a queued task or stops the worker running it; a worker that dies is replaced and
  * its task retried once before the error reaches the caller.
+ *
+ * The workers a widening adds rest when it ends instead of stopping: they take no work (the
+ * page keeps its core) until the next widening wakes them with their compiled code still warm.
+ * A fresh worker runs the detectors' first groups at a third of its later speed while V8
+ * compiles them, and the Results load and run each widen; README, Results, has the figures.
+ * An idle worker holds little (its task arena is given back after 10 s: taskArena.ts).
+ * resize() stops the resting ones beyond its size.
  */
 export class ComputePool<Tasks extends TaskTable = TaskTable> {
   private slots: Slot[] = [];
@@ -84,6 +96,8 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   /** The size asked for by resize(); widened() lends more workers on top while its work runs. */
   private baseSize = 0;
   private readonly widenings: number[] = [];
+  /** Workers kept altogether, busy or resting: the largest widening since the last resize(). */
+  private keptSize = 0;
 
   constructor(
     private readonly spawn: () => PoolWorker,
@@ -95,7 +109,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   }
 
   get stats(): PoolStats {
-    return { workers: this.slots.filter((s) => !s.retiring).length, busy: this.slots.filter((s) => s.job).length, queued: this.queue.length, ...this.counters };
+    return { workers: this.slots.filter((s) => !s.retiring && !s.resting).length, resting: this.slots.filter((s) => s.resting).length, busy: this.slots.filter((s) => s.job).length, queued: this.queue.length, ...this.counters };
   }
 
   /** Runs a task on the next free worker; waits for room when the queue is full (backpressure). */
@@ -115,6 +129,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   resize(size: number): void {
     if (!Number.isInteger(size) || size < 1 || size > 8) throw new Error(`invalid pool size: ${size} (1 to 8)`);
     this.baseSize = size;
+    this.keptSize = size;
     this.applySize();
   }
 
@@ -126,6 +141,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   async widened<T>(size: number, work: () => Promise<T>): Promise<T> {
     if (!Number.isInteger(size) || size < 1 || size > 8) throw new Error(`invalid pool size: ${size} (1 to 8)`);
     this.widenings.push(size);
+    this.keptSize = Math.max(this.keptSize, size);
     this.applySize();
     try {
       return await work();
@@ -143,12 +159,16 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
   private applySize(): void {
     if (this.terminated) return;
     const size = Math.max(this.baseSize, ...this.widenings);
-    const active = this.slots.filter((slot) => !slot.retiring);
+    const kept = Math.max(size, this.keptSize);
+    // Busy and awake workers first, so a shrink rests (or retires) idle ones before busy ones.
+    const active = this.slots.filter((slot) => !slot.retiring).sort((a, b) => Number(a.resting) - Number(b.resting) || Number(!a.job) - Number(!b.job));
     for (let i = active.length; i < size; i++) this.slots.push(this.createSlot());
-    for (const slot of active.slice(size)) {
+    active.forEach((slot, i) => {
+      slot.resting = i >= size && i < kept;
+      if (i < kept) return;
       slot.retiring = true;
       if (!slot.job) this.removeSlot(slot);
-    }
+    });
     this.dispatch();
   }
 
@@ -169,7 +189,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
 
   private createSlot(): Slot {
     const worker = this.spawn();
-    const slot: Slot = { worker, remote: Comlink.wrap<ComputeApi>(worker.endpoint), job: null, retiring: false };
+    const slot: Slot = { worker, remote: Comlink.wrap<ComputeApi>(worker.endpoint), job: null, retiring: false, resting: false };
     worker.onCrash((reason) => this.handleCrash(slot, reason));
     return slot;
   }
@@ -182,7 +202,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.job || slot.retiring || this.queue.length === 0) continue;
+      if (slot.job || slot.retiring || slot.resting || this.queue.length === 0) continue;
       const job = this.queue.shift()!;
       this.spaceWaiters.shift()?.();
       this.start(slot, job);
@@ -220,9 +240,10 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     const job = slot.job;
     clearTimeout(job?.timer);
     slot.job = null;
-    const retiring = slot.retiring;
+    // A resting worker that dies is not replaced: the next widening starts one.
+    const replace = !slot.retiring && !slot.resting;
     this.removeSlot(slot);
-    if (!retiring) this.slots.push(this.createSlot());
+    if (replace) this.slots.push(this.createSlot());
     if (job) {
       if (job.attempt === 1) {
         this.counters.retries++;
