@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import type { ComputeApi, TaskTable } from '../src/platform/pool/compute.api';
 import { installErrorTransfer } from '../src/platform/dataError';
 import { transferablesOf } from '../src/platform/pool/transferables';
+import { releaseTaskArena } from '../src/platform/pool/taskArena';
 
 installErrorTransfer();
 
@@ -20,6 +21,7 @@ const api: ComputeApi = {
     return typeof result === 'object' && result !== null ? Comlink.transfer(result, transferablesOf(result)) : result;
   },
   tasks: () => Object.keys(table),
+  rest: releaseTaskArena,
 };
 
 Comlink.expose(api);

@@ -10,6 +10,8 @@ export interface ComputeApi {
   run(task: string, input: unknown, attempt: number): Promise<unknown>;
   /** The names of the tasks this worker knows. */
   tasks(): string[];
+  /** Gives back what the worker keeps between tasks (its task arena): it rests until a widening wakes it (computePool.ts). */
+  rest(): void;
 }
 
 /** A task table: names to functions of one structured-cloneable input (and the attempt). */

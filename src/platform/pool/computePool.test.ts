@@ -11,11 +11,11 @@ import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
  * logic is tested without a browser. The e2e suite runs the same pool on real workers.
  */
 function fakeWorkers() {
-  const spawned: { crash: (reason: string) => void; terminated: boolean; ran: string[] }[] = [];
+  const spawned: { crash: (reason: string) => void; terminated: boolean; ran: string[]; rested: number }[] = [];
   const spawn = (): PoolWorker => {
     const { port1, port2 } = new MessageChannel();
     let crashCallback: (reason: string) => void = () => undefined;
-    const record = { crash: (reason: string) => crashCallback(reason), terminated: false, ran: [] as string[] };
+    const record = { crash: (reason: string) => crashCallback(reason), terminated: false, ran: [] as string[], rested: 0 };
     spawned.push(record);
     const api: ComputeApi = {
       async run(task, input, attempt) {
@@ -32,6 +32,7 @@ function fakeWorkers() {
         return Comlink.transfer({ doubled, seen: values.byteLength }, [doubled.buffer]);
       },
       tasks: () => ['double', 'fail'],
+      rest: () => void record.rested++,
     };
     Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
     return {
@@ -204,6 +205,8 @@ describe('ComputePool', () => {
     expect(spawned[1].ran.length).toBeGreaterThan(0);
     expect(pool.stats).toMatchObject({ workers: 1, resting: 1 });
     expect(spawned.some((w) => w.terminated)).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(spawned.map((w) => w.rested)).toEqual([0, 1]); // told to give back its arena
     // Outside a widening the resting worker takes nothing: the page keeps its core.
     const before = spawned[1].ran.length;
     await many();

@@ -82,7 +82,7 @@ export function everyCoreSize(cores = coreCount()): number {
  * page keeps its core) until the next widening wakes them with their compiled code still warm.
  * A fresh worker runs the detectors' first groups at a third of its later speed while V8
  * compiles them, and the Results load and run each widen; README, Results, has the figures.
- * An idle worker holds little (its task arena is given back after 10 s: taskArena.ts).
+ * A worker going to rest gives back its task arena (taskArena.ts), so it holds little more than its code.
  * resize() stops the resting ones beyond its size.
  */
 export class ComputePool<Tasks extends TaskTable = TaskTable> {
@@ -164,7 +164,9 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     const active = this.slots.filter((slot) => !slot.retiring).sort((a, b) => Number(a.resting) - Number(b.resting) || Number(!a.job) - Number(!b.job));
     for (let i = active.length; i < size; i++) this.slots.push(this.createSlot());
     active.forEach((slot, i) => {
-      slot.resting = i >= size && i < kept;
+      const resting = i >= size && i < kept;
+      if (resting && !slot.resting && !slot.job) this.rest(slot);
+      slot.resting = resting;
       if (i < kept) return;
       slot.retiring = true;
       if (!slot.job) this.removeSlot(slot);
@@ -192,6 +194,11 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     const slot: Slot = { worker, remote: Comlink.wrap<ComputeApi>(worker.endpoint), job: null, retiring: false, resting: false };
     worker.onCrash((reason) => this.handleCrash(slot, reason));
     return slot;
+  }
+
+  /** A resting worker gives back its task arena at once: it may rest a long while. */
+  private rest(slot: Slot): void {
+    slot.remote.rest().catch(() => undefined);
   }
 
   private removeSlot(slot: Slot): void {
@@ -231,6 +238,7 @@ export class ComputePool<Tasks extends TaskTable = TaskTable> {
     this.counters.completed++;
     settle();
     if (slot.retiring) this.removeSlot(slot);
+    else if (slot.resting) this.rest(slot);
     this.dispatch();
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listDetectors, runDetector } from '../../core/detectors/registry';
 import { syntheticEvent } from '../../core/detectors/syntheticEvent';
 import { detectGroup } from '../results/work/detectGroup';
-import { arenaUse, minimumBytes, standalone, withTaskArena } from './taskArena';
+import { arenaUse, minimumBytes, releaseTaskArena, standalone, withTaskArena } from './taskArena';
 
 describe('task arena', () => {
   it('carves large arrays from one buffer, zero-filled, and leaves small ones and copies alone', () => {
@@ -32,6 +32,16 @@ describe('task arena', () => {
     expect(second.buffer).toBe(first.buffer);
     expect(second.every((v) => v === 0)).toBe(true);
     expect(first[0]).toBe(0); // the first task's array is gone with its task: hence standalone()
+  });
+
+  it('gives the arena back when the worker goes to rest: the next task carves a fresh one', () => {
+    const n = 4 * minimumBytes;
+    const first = withTaskArena(() => new Uint8Array(n));
+    releaseTaskArena();
+    const second = withTaskArena(() => new Uint8Array(n));
+    expect(second.buffer).not.toBe(first.buffer);
+    const third = withTaskArena(() => new Uint8Array(n));
+    expect(third.buffer).toBe(second.buffer);
   });
 
   it('copies out only what lives in the arena', () => {

@@ -88,6 +88,12 @@ export function withTaskArena<T>(work: () => T): T {
   }
 }
 
+/** Gives the arena back now rather than after `releaseAfterMs` (a worker going to rest: computePool.ts). */
+export function releaseTaskArena(): void {
+  clearTimeout(releaseTimer);
+  if (!active) arena = null;
+}
+
 /** `array` itself when it owns its buffer, else a copy that does (for what leaves a task). */
 export function standalone<A extends ArrayBufferView & { slice(): A }>(array: A): A {
   return array.buffer === arena ? array.slice() : array;
