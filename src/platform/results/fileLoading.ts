@@ -108,8 +108,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
     let done = 0;
     let inserting: Promise<unknown> = Promise.resolve();
     let created = false;
-    // The page only waits on the chunks, so they take a worker on every core (computePool.ts: widened).
-    const results = await computePool().everyCore(() => Promise.all(
+    const results = await Promise.all(
       Array.from({ length: chunks }, async (_, c) => {
         const ipc = await db.queryIpc(rawTextChunkSql(raw, used, c * chunkRows, (c + 1) * chunkRows, fixed));
         const result = await computePool().run('resultsNormalise', { ipc }, { signal: options.signal });
@@ -123,7 +122,7 @@ export async function loadResultsFile(file: File, fileId: number, idOffset: numb
         progress(`Parsing marks of ${file.name}: ${plural(Math.min(++done * chunkRows, report.rows), 'row')} of ${report.rows.toLocaleString('en')}`, done, chunks);
         return result;
       }),
-    ));
+    );
     options.signal?.throwIfAborted();
     const excluded: Partial<Record<MarkExclusion, number>> = {};
     const unknownEvents: Record<string, number> = {};
