@@ -81,9 +81,9 @@ export function everyCoreSize(cores = coreCount()): number {
  * The workers a widening adds rest when it ends instead of stopping: they take no work (the
  * page keeps its core) until the next widening wakes them with their compiled code still warm.
  * A fresh worker runs the detectors' first groups at a third of its later speed while V8
- * compiles them, and the Results load and run each widen; README, Results, has the figures.
- * A worker going to rest gives back its task arena (taskArena.ts), so it holds little more than its code.
- * resize() stops the resting ones beyond its size.
+ * compiles them, and every Results run widens; README, Results, has the figures. A worker
+ * going to rest gives back its task arena (taskArena.ts), so it holds little more than its
+ * code. resize() stops the resting ones beyond its size.
  */
 export class ComputePool<Tasks extends TaskTable = TaskTable> {
   private slots: Slot[] = [];
