@@ -1,5 +1,6 @@
 import type { ComputeTasks } from '../computeTasks';
-import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
+import { ComputePool, type PoolWorker } from './computePool';
+import { defaultPoolSize } from './poolSize';
 
 /** A compute worker of the app, as the pool sees it (the Stream's coordinator worker spawns its own). */
 export function spawnComputeWorker(): PoolWorker {

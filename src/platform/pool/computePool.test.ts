@@ -3,7 +3,8 @@ import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
 import type { ComputeApi } from './compute.api';
 import { CancelledError } from '../dataError';
-import { ComputePool, defaultPoolSize, type PoolWorker } from './computePool';
+import { ComputePool, type PoolWorker } from './computePool';
+import { defaultPoolSize } from './poolSize';
 
 /**
  * A worker stand-in on a real MessageChannel (structured clone and transfer as in a browser),

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { ComputeApi, TaskInput, TaskOutput, TaskTable } from './compute.api';
 import { CancelledError, installErrorTransfer } from '../dataError';
+import { defaultPoolSize, everyCoreSize } from './poolSize';
 import { copyTypedArrays, transferablesOf } from './transferables';
 
 /** What the pool needs of a worker; a browser Worker in the app, a MessagePort pair in tests. */
@@ -61,29 +62,15 @@ export interface PoolStats {
   retries: number;
 }
 
-const coreCount = (): number => globalThis.navigator?.hardwareConcurrency ?? 2;
-
-/** Default size: cores − 1, at least 1, at most 8 (the main thread keeps a core to render). */
-export function defaultPoolSize(cores = coreCount()): number {
-  return Math.min(8, Math.max(1, cores - 1));
-}
-
-/** A worker on every core, at most 8: for work the main thread only waits on. */
-export function everyCoreSize(cores = coreCount()): number {
-  return Math.min(8, Math.max(1, cores));
-}
-
 /**
  * N compute workers behind a bounded queue. Typed arrays are transferred both ways; Cancel
  * removes a queued task or stops the worker running it; a worker that dies is replaced and
  * its task retried once before the error reaches the caller.
  *
- * The workers a widening adds rest when it ends instead of stopping: they take no work (the
- * page keeps its core) until the next widening wakes them with their compiled code still warm.
- * A fresh worker runs the detectors' first groups at a third of its later speed while V8
- * compiles them, and every Results run widens; README, Results, has the figures. A worker
- * going to rest gives back its task arena (taskArena.ts), so it holds little more than its
- * code. resize() stops the resting ones beyond its size.
+ * A widening's extra workers then rest, taking no work (the page keeps its core), until the
+ * next widening wakes them with their compiled code warm: a fresh worker judges its first
+ * groups at a third of its later speed (README, Results). Resting, a worker gives back its
+ * task arena (taskArena.ts); resize() stops the resting ones beyond its size.
  */
 export class ComputePool<Tasks extends TaskTable = TaskTable> {
   private slots: Slot[] = [];
