@@ -65,6 +65,9 @@ test('a lag above the service level raises the banner on a paced replay', async 
   const alert = page.getByTestId('lag-alert');
   await expect(alert).toBeVisible({ timeout: 20_000 });
   await expect(alert).toContainText('above the service level of 1 ms');
+  // A run that lasts: once two points have come (one a second), every health measure is charted.
+  await expect(page.locator('.measure canvas')).toHaveCount(10, { timeout: 20_000 });
+  await expect(page.getByTestId('health-uncharted')).toHaveCount(0);
   await page.getByRole('button', { name: 'Stop stream' }).click();
   await expect(page.getByTestId('stream-status')).toContainText('stopped');
   await expect(alert).toHaveCount(0);
