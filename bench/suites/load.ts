@@ -122,12 +122,13 @@ async function firstSight(context: BenchContext): Promise<BenchRow[]> {
 async function returningVisits(context: BenchContext): Promise<BenchRow> {
   const repeats = context.options.quick ? 2 : 4;
   const appUrl = await context.appUrl();
+  const appOrigin = new URL(appUrl).origin;
   // Routing would turn the HTTP cache off, so outside requests are watched instead of refused.
   const profile = await (await context.browser()).newContext({ serviceWorkers: 'allow' });
   const outside: string[] = [];
   profile.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.origin !== new URL(appUrl).origin && !['blob:', 'data:'].includes(url.protocol)) outside.push(url.href);
+    if (url.origin !== appOrigin && !['blob:', 'data:'].includes(url.protocol)) outside.push(url.href);
   });
   let first = NaN;
   const ready: number[] = [];
