@@ -5,6 +5,7 @@ import { listDetectors } from '../../src/core/detectors/registry';
 import { evaluationInput } from '../../src/core/evaluation/evaluationInput';
 import { evaluateMethods } from '../../src/core/evaluation/methodEvaluation';
 import { loadResults } from '../../scripts/lib/nativeResults';
+import { cpuSplit, threadTimes, type CpuSplit } from '../../scripts/lib/threadCpu';
 import { matchSanctionList, runDetectors } from '../../scripts/lib/nativeEvaluation';
 import { sklearnMethodOf, sklearnName, sklearnReference } from '../sklearnReference';
 import type { BenchRow, BenchSuite } from '../context';
@@ -71,6 +72,7 @@ export const suite: BenchSuite = {
     let browser: {
       load: number; loadWall: number; detectors: Map<string, number>; detectorPhase: number; evaluationPhase: number;
       allWall: number; rows: string; fromCache: number; loads: string[]; peaks: { firstSight: number; load: number; run: number };
+      cpu: { load: CpuSplit; run: CpuSplit };
     };
     try {
       // First sight loads and analyses the small sample; wait for it so the figures are ours alone.
@@ -79,11 +81,13 @@ export const suite: BenchSuite = {
       await resetRendererPeaks(await context.browser());
       console.log(`  first-sight sample settled; dropping ${rows.toLocaleString('en')} rows`);
       const loads = [load()];
+      let threads = await threadTimes(await context.browser());
       let started = Date.now();
       await page.locator('input[type=file][aria-label="Results files (Parquet, CSV or xlsx)"]').setInputFiles(dropped);
       await page.getByTestId('results-file').filter({ hasText: name }).waitFor({ timeout: 600_000 });
       await settled(page, 600_000);
       const loadWall = Date.now() - started;
+      const loadCpu = cpuSplit(threads, await threadTimes(await context.browser()));
       loads.push(load());
       const fileRows = (await page.getByTestId('results-file').filter({ hasText: name }).textContent())?.match(/([\d,]+) rows/)?.[1] ?? '?';
       const loadMs = await milliseconds(page, '[data-testid="results-file-load"]');
@@ -95,11 +99,13 @@ export const suite: BenchSuite = {
       console.log(`  loaded in ${(loadMs / 1000).toFixed(1)} s (peak ${loadPeak.toFixed(0)} MB); running all detectors`);
       await resetRendererPeaks(await context.browser());
       await page.getByRole('tab', { name: 'Detectors' }).click();
+      threads = await threadTimes(await context.browser());
       started = Date.now();
       await page.getByRole('button', { name: 'Run all detectors' }).click();
       await page.locator('[data-testid="results-heading"][data-settled="false"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
       await settled(page, 900_000);
       const allWall = Date.now() - started;
+      const runCpu = cpuSplit(threads, await threadTimes(await context.browser()));
       loads.push(load());
       const detectors = new Map<string, number>();
       for (const card of await page.getByTestId('detector-card').all()) {
@@ -109,7 +115,7 @@ export const suite: BenchSuite = {
       const evaluationPhase = await milliseconds(page, '[data-testid="run-phase"][data-phase="Evaluation"]');
       const fromCache = await page.getByTestId('from-cache').count();
       const runPeak = await rendererPeakMegabytes(await context.browser());
-      browser = { load: loadMs, loadWall, detectors, detectorPhase, evaluationPhase, allWall, rows: fileRows, fromCache, loads, peaks: { firstSight: firstSightPeak, load: loadPeak, run: runPeak } };
+      browser = { load: loadMs, loadWall, detectors, detectorPhase, evaluationPhase, allWall, rows: fileRows, fromCache, loads, peaks: { firstSight: firstSightPeak, load: loadPeak, run: runPeak }, cpu: { load: loadCpu, run: runCpu } };
     } finally {
       await page.close();
     }
@@ -156,6 +162,16 @@ export const suite: BenchSuite = {
         note: `the page, its workers and DuckDB-WASM; peak at first sight ${browser.peaks.firstSight.toFixed(0)} MB, loading the file ${browser.peaks.load.toFixed(0)} MB, "Run all" with the evaluation ${browser.peaks.run.toFixed(0)} MB`,
       },
     ];
+    // Where the cores' time went (Linux only: /proc), beside what the cores could give in that time.
+    for (const [what, split, wall] of [['dropping the file until a settled screen', browser.cpu.load, browser.loadWall], ['"Run all" from the click to a settled screen', browser.cpu.run, browser.allWall]] as const) {
+      if (split.total === 0) continue;
+      const s = (seconds: number) => seconds.toFixed(1);
+      out.push({
+        suite: suiteName, case: `CPU of the browser's threads while ${what}`, unit: 's', value: split.total,
+        reference: { label: `${cores} cores × ${s(wall / 1000)} s`, value: (cores * wall) / 1000 },
+        note: `web workers ${split.workers.filter((w) => w >= 0.05).map(s).join(' + ')} (busiest first; the compute workers, DuckDB-WASM's, the decoders': /proc does not name them); V8's background compilation and GC ${s(split.threadPool)}; the page's main thread ${s(split.page)}; other threads and processes ${s(split.other)}`,
+      });
+    }
     for (const id of listDetectors().map((d) => d.id)) {
       const value = browser.detectors.get(id);
       if (value === undefined || !Number.isFinite(value)) throw new Error(`no time on screen for ${id}`);
