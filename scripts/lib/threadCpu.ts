@@ -5,7 +5,8 @@
  * renderer: the page's main thread (the process's own), "DedicatedWorker" for each web worker
  * (the compute workers, DuckDB-WASM's worker, our DuckDB and decoder workers: /proc does not
  * tell them apart), "ThreadPoolForeg…" for the pool where V8 compiles optimised code and
- * WebAssembly in the background and marks and sweeps its heaps.
+ * WebAssembly in the background and marks and sweeps its heaps. A thread that ends between
+ * the two readings is not counted (a file's decoder worker, say): the totals are a floor.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
