@@ -5,6 +5,7 @@ import { listDetectors } from '../../src/core/detectors/registry';
 import { evaluationInput } from '../../src/core/evaluation/evaluationInput';
 import { evaluateMethods } from '../../src/core/evaluation/methodEvaluation';
 import { loadResults } from '../../scripts/lib/nativeResults';
+import { rendererPids } from '../../scripts/lib/processMemory';
 import { cpuSplit, threadTimes, type CpuSplit } from '../../scripts/lib/threadCpu';
 import { matchSanctionList, runDetectors } from '../../scripts/lib/nativeEvaluation';
 import { sklearnMethodOf, sklearnName, sklearnReference } from '../sklearnReference';
@@ -18,21 +19,10 @@ const milliseconds = async (page: Page, selector: string): Promise<number> => Nu
 
 const load = (): string => `load ${loadavg()[0].toFixed(1)}`;
 
-/** The renderer processes of the browser: the tab, its workers and DuckDB's wasm live in them. */
-async function rendererProcesses(browser: Browser): Promise<number[]> {
-  const session = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-    return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
-  } finally {
-    await session.detach();
-  }
-}
-
 /** The largest peak resident memory (VmHWM, MB) of the renderers since their last reset. */
 async function rendererPeakMegabytes(browser: Browser): Promise<number> {
   let peak = 0;
-  for (const pid of await rendererProcesses(browser)) {
+  for (const pid of await rendererPids(browser)) {
     const kilobytes = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0);
     peak = Math.max(peak, kilobytes / 1024);
   }
@@ -41,7 +31,7 @@ async function rendererPeakMegabytes(browser: Browser): Promise<number> {
 
 /** Starts the renderers' peaks again from what they hold now (Linux: 5 > /proc/PID/clear_refs), so each phase has its own. */
 async function resetRendererPeaks(browser: Browser): Promise<void> {
-  for (const pid of await rendererProcesses(browser)) {
+  for (const pid of await rendererPids(browser)) {
     try {
       writeFileSync(`/proc/${pid}/clear_refs`, '5');
     } catch {

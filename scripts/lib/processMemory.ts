@@ -14,15 +14,20 @@ export function peakResidentBytes(pid: number = process.pid): number {
   return kilobytes ? Number(kilobytes) * 1024 : NaN;
 }
 
-/** The PIDs of the browser's renderer processes (Chromium's SystemInfo domain). */
-export async function rendererPids(browser: Browser): Promise<number[]> {
+/** Every process of the browser with its type: browser, renderer, gpu-process, utility (Chromium's SystemInfo domain). */
+export async function browserProcesses(browser: Browser): Promise<{ type: string; id: number }[]> {
   const session = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = (await session.send('SystemInfo.getProcessInfo' as never)) as unknown as { processInfo: { type: string; id: number }[] };
-    return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+    return processInfo;
   } finally {
     await session.detach();
   }
+}
+
+/** The PIDs of the browser's renderer processes. */
+export async function rendererPids(browser: Browser): Promise<number[]> {
+  return (await browserProcesses(browser)).filter((p) => p.type === 'renderer').map((p) => p.id);
 }
 
 /** The largest peak among the renderers: the tab that did the work (the others are idle spares). */

@@ -10,6 +10,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
+import { browserProcesses } from './processMemory';
 
 export interface ThreadTime {
   pid: number;
@@ -21,17 +22,6 @@ export interface ThreadTime {
 }
 
 const ticksPerSecond = 100; // USER_HZ on Linux
-
-/** Every process of the browser with its type (Chromium's SystemInfo domain). */
-async function browserProcesses(browser: Browser): Promise<{ type: string; id: number }[]> {
-  const session = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = (await session.send('SystemInfo.getProcessInfo' as never)) as unknown as { processInfo: { type: string; id: number }[] };
-    return processInfo;
-  } finally {
-    await session.detach();
-  }
-}
 
 /** CPU seconds of every thread of the browser's processes so far; empty where /proc does not tell (not Linux). */
 export async function threadTimes(browser: Browser): Promise<ThreadTime[]> {
