@@ -18,6 +18,9 @@ export function sortOrder(values: ArrayLike<number>, within?: Int32Array): Int32
   const n = within ? within.length : values.length;
   const order = within ? within.slice() : new Int32Array(n);
   if (!within) for (let i = 0; i < n; i++) order[i] = i;
+  // Columns often arrive in order already (a group's days, its seasons): one pass proves it,
+  // and a stable sort of ordered values is the order itself. A NaN may only be followed by NaN.
+  if (inOrder(values, order)) return order;
   if (n < SMALL) {
     const position = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => compare(values[order[a]], values[order[b]]) || a - b);
     return mapped(Int32Array, position, (p) => order[p]);
@@ -57,6 +60,15 @@ export function sortOrder(values: ArrayLike<number>, within?: Int32Array): Int32
     [lo, nextLo] = [nextLo, lo];
   }
   return current;
+}
+
+/** Whether values[order[0]], values[order[1]]… ascend (equal values allowed), NaN only at the end. */
+function inOrder(values: ArrayLike<number>, order: Int32Array): boolean {
+  for (let t = 1; t < order.length; t++) {
+    const a = values[order[t - 1]], b = values[order[t]];
+    if (!(a <= b) && b === b) return false; // a > b, or a NaN before a number
+  }
+  return true;
 }
 
 /** Ascending with NaN last; 0 for equal values (−0 and +0 included). */
