@@ -50,6 +50,11 @@ export function insertPerformancesSql(raw: string, parsed: string, fileId: numbe
 export const createAnomaliesSql = `CREATE TABLE IF NOT EXISTS anomalies (
   detector VARCHAR, performance_id INTEGER, score DOUBLE, flagged INTEGER, threshold DOUBLE)`;
 
+/** An empty table shaped as `anomalies`, where a run's flags wait until it is done. */
+export function createStagingSql(staging: string): string {
+  return `CREATE OR REPLACE TABLE ${id(staging)} AS SELECT * FROM anomalies LIMIT 0`;
+}
+
 /**
  * The detectors' flagged performances from `staging` (detector, performance_id, score,
  * flagged, threshold) replace those detectors' earlier ones. Only flagged performances are

@@ -223,4 +223,22 @@ describe('the Results analysis engine', () => {
       expect(r.groupsFromCache, r.detectorId).toBeLessThan(r.groups);
     }
   });
+
+  it('a run cancelled after some groups\' flags were staged keeps the earlier flags as they were, and leaves no staging table', async () => {
+    const { analysis, db } = setup;
+    const flagsNow = () => db.rows<{ detector: string; n: number; h: string }>(
+      'SELECT detector, count(*)::INTEGER AS n, sum(hash(performance_id, score))::VARCHAR AS h FROM anomalies GROUP BY detector ORDER BY detector');
+    const before = await flagsNow();
+    expect(before.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThan(0);
+    const controller = new AbortController();
+    let groupsDone = 0;
+    // Other parameters, so the cache cannot answer: every group is judged and staged anew.
+    const changed = all.map((d) => ({ id: d.id, params: d.id === 'z-score' ? { threshold: 2.5 } : {} }));
+    const run = analysis.run(changed, { signal: controller.signal, onProgress: (p) => { if (p.done > 0 && ++groupsDone === 3) controller.abort(); } });
+    await expect(run).rejects.toThrow();
+    expect(groupsDone).toBeGreaterThanOrEqual(3);
+    expect(await flagsNow()).toEqual(before);
+    const staging = await db.rows<{ n: number }>("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'anomaly_staging'");
+    expect(staging[0].n).toBe(0);
+  });
 });
