@@ -15,7 +15,7 @@ import { listDetectors, runDetector } from '../../core/detectors/registry';
 import { eventColumns, eventGroups, loadResults } from '../../../scripts/lib/nativeResults';
 import { nativeResultsPorts } from '../../../scripts/lib/nativeResultsPorts';
 import { ResultsAnalysis } from './resultsAnalysis';
-import type { ResultsView } from './results.types';
+import type { DetectorChoice, ResultsView } from './results.types';
 
 const columns = ['competitor', 'dob', 'nationality', 'discipline', 'sex', 'mark', 'wind', 'date', 'season'] as const;
 const cell = (value: string | number | null) => (value === null ? '' : /[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
@@ -233,7 +233,7 @@ describe('the Results analysis engine', () => {
     const controller = new AbortController();
     let groupsDone = 0;
     // Other parameters, so the cache cannot answer: every group is judged and staged anew.
-    const changed = all.map((d) => ({ id: d.id, params: d.id === 'z-score' ? { threshold: 2.5 } : {} }));
+    const changed = all.map((d): DetectorChoice => ({ id: d.id, params: d.id === 'z-score' ? { threshold: 2.5 } : {} }));
     const run = analysis.run(changed, { signal: controller.signal, onProgress: (p) => { if (p.done > 0 && ++groupsDone === 3) controller.abort(); } });
     await expect(run).rejects.toThrow();
     expect(groupsDone).toBeGreaterThanOrEqual(3);
