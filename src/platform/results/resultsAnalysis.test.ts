@@ -232,7 +232,7 @@ describe('the Results analysis engine', () => {
     expect(before.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThan(0);
     const controller = new AbortController();
     let groupsDone = 0;
-    // Other parameters, so the cache cannot answer: every group is judged and staged anew.
+    // z-score at another threshold, so the cache cannot answer it: its groups are judged anew, the rest come from the cache; all are staged.
     const changed = all.map((d): DetectorChoice => ({ id: d.id, params: d.id === 'z-score' ? { threshold: 2.5 } : {} }));
     const run = analysis.run(changed, { signal: controller.signal, onProgress: (p) => { if (p.done > 0 && ++groupsDone === 3) controller.abort(); } });
     await expect(run).rejects.toThrow();
