@@ -30,8 +30,7 @@ function plain(value: unknown): unknown {
 const numericTypeIds = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 16, 19]);
 
 export function nativeDatabase(connection: DuckDBConnection): ResultsDatabase {
-  const database = {
-    ready: Promise.resolve({ version: 'native', bundle: 'node' }),
+  const raw = {
     async exec(sql: string): Promise<void> {
       await connection.run(sql);
     },
@@ -81,8 +80,8 @@ export function nativeDatabase(connection: DuckDBConnection): ResultsDatabase {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-      const described = await database.rows<{ column_name: string; column_type: string }>(`DESCRIBE ${identifier(options.table)}`);
-      const [{ n }] = await database.rows<{ n: number }>(`SELECT count(*) AS n FROM ${identifier(options.table)}`);
+      const described = await raw.rows<{ column_name: string; column_type: string }>(`DESCRIBE ${identifier(options.table)}`);
+      const [{ n }] = await raw.rows<{ n: number }>(`SELECT count(*) AS n FROM ${identifier(options.table)}`);
       return {
         file: file.name, table: options.table, format: /\.parquet$/i.test(file.name) ? 'parquet' : 'csv', rows: n,
         columns: described.map((c) => ({ name: c.column_name, type: c.column_type })), milliseconds: performance.now() - started, warnings: [],
@@ -90,6 +89,23 @@ export function nativeDatabase(connection: DuckDBConnection): ResultsDatabase {
         numbering: { firstDataRow: /\.parquet$/i.test(file.name) ? 1 : 2, missing: [] },
       };
     },
+  };
+  // One thing at a time on the connection, as the DuckDB worker runs them (engine.ts): the
+  // engine queues an insert while a read is still running, and an appender opened beside a
+  // pending query fails.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serialized = <Args extends unknown[], T>(f: (...args: Args) => Promise<T>) => (...args: Args): Promise<T> => {
+    const next = chain.then(() => f(...args), () => f(...args));
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const database = {
+    ready: Promise.resolve({ version: 'native', bundle: 'node' }),
+    exec: serialized(raw.exec),
+    rows: serialized(raw.rows),
+    queryIpc: serialized(raw.queryIpc),
+    insertArrow: serialized(raw.insertArrow),
+    loadFile: serialized(raw.loadFile),
   };
   return database as unknown as ResultsDatabase;
 }

@@ -8,8 +8,8 @@
  * The scores stay in memory for the evaluation (ScoredGroups); each group's flagged
  * performances are staged in DuckDB as soon as the group is judged, while the workers judge
  * the rest (writing all 213,000 flags of the 1M-row bench file after the last group took
- * 0.6 s of a 6 s run), and replace the detectors' earlier flags in `anomalies` at the end. Each run is recorded with the
- * dataset fingerprint it was made on, so a change of the data leaves none that could be
+ * 0.6 s of a 6 s run), and replace the detectors' earlier flags in `anomalies` at the end.
+ * Each run is recorded with the dataset fingerprint it was made on, so a change of the data leaves none that could be
  * mistaken for current; runs go one at a time. A cancelled run records nothing, but the
  * groups it finished are in the cache for the next.
  *
@@ -205,8 +205,12 @@ export class DetectorRuns {
     const { db } = this.#ports;
     await db.exec(createStagingSql(STAGING));
     let appended: Promise<void> = Promise.resolve();
+    // A cancelled run's groups can still finish after drop(), even after the next run made its
+    // own staging table: once closed, this run's flags are not written anywhere.
+    let open = true;
     return {
       add(performanceIds, judged) {
+        if (!open) return;
         const detector: string[] = [], ids: number[] = [], scores: number[] = [], thresholds: number[] = [];
         judged.forEach((group, d) => {
           if (!group || 'problem' in group) return;
@@ -230,6 +234,7 @@ export class DetectorRuns {
         for (const statement of storeAnomaliesSql(detectorIds, STAGING)) await db.exec(statement);
       },
       async drop() {
+        open = false;
         await appended.catch(() => undefined);
         await db.exec(`DROP TABLE IF EXISTS ${STAGING}`).catch(() => undefined);
       },

@@ -222,6 +222,9 @@ describe('the Results analysis engine', () => {
       expect(r.groupsFromCache, r.detectorId).toBeGreaterThanOrEqual(1);
       expect(r.groupsFromCache, r.detectorId).toBeLessThan(r.groups);
     }
+    // The stored flags are the new run's alone: none of the cancelled run's groups slipped in.
+    const stored = await setup.db.rows<{ detector: string; n: number }>('SELECT detector, count(*)::INTEGER AS n FROM anomalies GROUP BY detector');
+    for (const r of runs) expect(stored.find((s) => s.detector === r.detectorId)?.n ?? 0, r.detectorId).toBe(r.flagged);
   });
 
   it('a run cancelled after some groups\' flags were staged keeps the earlier flags as they were, and leaves no staging table', async () => {
