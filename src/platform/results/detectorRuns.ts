@@ -9,8 +9,8 @@
  * performances are staged in DuckDB as soon as the group is judged, while the workers judge
  * the rest (writing all 213,000 flags of the 1M-row bench file after the last group took
  * 0.6 s of a 6 s run), and replace the detectors' earlier flags in `anomalies` at the end.
- * Each run is recorded with the dataset fingerprint it was made on, so a change of the data leaves none that could be
- * mistaken for current; runs go one at a time. A cancelled run records nothing, but the
+ * Each run is recorded with the dataset fingerprint it was made on, so a change of the data
+ * leaves none that could be mistaken for current; runs go one at a time. A cancelled run records nothing, but the
  * groups it finished are in the cache for the next.
  *
  * The cache is written when the caller says the run's work is over (saveToCache), not while
@@ -48,6 +48,15 @@ type CacheEntry = { key: string; scores: Float64Array; threshold: number };
 
 /** Where a run's flags wait until the run is done (see #stageFlags). */
 const STAGING = 'anomaly_staging';
+
+interface FlagStaging {
+  /** Appends a judged group's flagged performances, one entry per chosen detector (undefined: not judged). */
+  add(performanceIds: Int32Array, judged: (GroupScores | undefined)[]): void;
+  /** Makes the staged flags the detectors' flags in `anomalies`, in place of their earlier ones. */
+  store(): Promise<void>;
+  /** Removes the staging table, whatever happened; nothing is staged after it. */
+  drop(): Promise<void>;
+}
 
 export class DetectorRuns {
   #ports: ResultsPorts;
@@ -201,7 +210,7 @@ export class DetectorRuns {
    * them the detectors' flags in `anomalies` in place of their earlier ones, and `drop` removes
    * the staging table whatever happened, so a cancelled or failed run leaves the earlier flags.
    */
-  async #stageFlags(detectorIds: string[]): Promise<{ add: (performanceIds: Int32Array, judged: (GroupScores | undefined)[]) => void; store: () => Promise<void>; drop: () => Promise<void> }> {
+  async #stageFlags(detectorIds: string[]): Promise<FlagStaging> {
     const { db } = this.#ports;
     await db.exec(createStagingSql(STAGING));
     let appended: Promise<void> = Promise.resolve();
