@@ -4,10 +4,17 @@
  * non-constant feature at a uniform threshold in [min, max) (x ≤ threshold goes left),
  * stops at depth ceil(log2 ψ) or one row, and a leaf holding m training rows adds c(m) to
  * its depth. Score s(x) = 2^(−E[h(x)]/c(ψ)) = −score_samples: about 0.5 ordinary, → 1 anomalous.
- * All trees live in flat typed arrays, so scoring 100k rows is a tight loop.
+ * All trees live in flat typed arrays.
+ *
+ * The fit and the path lengths run in WebAssembly (wasm/isolationForest.ts, compiled by
+ * scripts/build-wasm.ts; why, and how the lookup tables work, is said there): the same
+ * random numbers and floating-point operations in the same order as the TypeScript it
+ * replaced, so the same trees and scores to the bit. This file lays the arrays out in the
+ * module's memory, computes what needs a logarithm (c(m), the depth limit, the final
+ * power of two) and copies the answers back into ordinary typed arrays.
  */
-import { forestTables, tablePathLengths } from './isolationTables';
-import { createRandom } from './random';
+import { isolationForestWasm } from './isolationForestWasm.generated';
+import { wasmInstance, WasmLayout } from './wasmInstance';
 
 const EULER_GAMMA = 0.5772156649015329;
 
@@ -29,6 +36,25 @@ export interface IsolationForestModel {
   left: Int32Array; // index within the tree of the left child; the right child is left + 1
 }
 
+interface ForestModule {
+  memory: WebAssembly.Memory;
+  fit(points: number, n: number, dims: number, trees: number, sampleSize: number, maxDepth: number, seed: number, leafLength: number,
+    feature: number, threshold: number, left: number, pool: number, rows: number, candidates: number, lows: number, highs: number,
+    stackNode: number, stackStart: number, stackEnd: number, stackDepth: number): void;
+  walk(points: number, n: number, dims: number, trees: number, nodesPerTree: number, feature: number, threshold: number, left: number, totals: number): void;
+  cuts(trees: number, nodesPerTree: number, dims: number, feature: number, threshold: number, ownValues: number, ownStart: number,
+    stride: number, offset: number, allValues: number, allStart: number, maxCells: number): number;
+  fillTables(trees: number, nodesPerTree: number, dims: number, feature: number, threshold: number, left: number, ownValues: number, ownStart: number,
+    stride: number, offset: number, allValues: number, allStart: number, below: number, cells: number, stackNode: number, bounds: number, at: number): void;
+  score(points: number, n: number, dims: number, trees: number, allValues: number, allStart: number, stride: number, offset: number,
+    below: number, cells: number, position: number, distinct: number, slot: number, capacity: number, rowOf: number, sums: number, totals: number): void;
+}
+
+const forest = wasmInstance<ForestModule>('isolation forest', isolationForestWasm);
+
+/** All trees' table cells together, at most (32 MB of path lengths); a larger forest is walked instead. */
+const MAX_CELLS = 1 << 22;
+
 export function fitIsolationForest(points: Float64Array, dimensions: number, options: IsolationForestOptions): IsolationForestModel {
   const n = points.length / dimensions;
   const { trees, samples, seed } = options;
@@ -37,98 +63,80 @@ export function fitIsolationForest(points: Float64Array, dimensions: number, opt
   if (!(samples >= 2)) throw new Error(`invalid samples: ${samples}`);
   const sampleSize = Math.min(Math.floor(samples), n);
   const maxDepth = Math.ceil(Math.log2(Math.max(sampleSize, 2)));
-  const nodesPerTree = 2 * sampleSize - 1;
-  const feature = new Int32Array(trees * nodesPerTree).fill(-1);
-  const threshold = new Float64Array(trees * nodesPerTree);
-  const leftChild = new Int32Array(trees * nodesPerTree);
-  const random = createRandom(seed);
-  const pool = new Int32Array(n);
-  const rows = new Int32Array(sampleSize);
-  const candidates = new Int32Array(dimensions);
-  const lows = new Float64Array(dimensions), highs = new Float64Array(dimensions);
-  const stackNode = new Int32Array(nodesPerTree), stackStart = new Int32Array(nodesPerTree);
-  const stackEnd = new Int32Array(nodesPerTree), stackDepth = new Int32Array(nodesPerTree);
-  for (let i = 0; i < n; i++) pool[i] = i;
-  for (let tree = 0; tree < trees; tree++) {
-    // Partial Fisher–Yates: the first ψ entries of the pool are a sample without replacement.
-    for (let i = 0; i < sampleSize; i++) {
-      const j = i + random.int(n - i);
-      const t = pool[i]; pool[i] = pool[j]; pool[j] = t;
-      rows[i] = pool[i];
+  const nodesPerTree = 2 * sampleSize - 1, nodes = trees * nodesPerTree;
+  const leafLength = new Float64Array(sampleSize + 1);
+  for (let m = 0; m <= sampleSize; m++) leafLength[m] = averagePathLength(m);
+  const module = forest.get();
+  const memory = new WasmLayout(module.memory);
+  const at = {
+    points: memory.putFloat64(points), leafLength: memory.putFloat64(leafLength),
+    feature: memory.take(nodes * 4), threshold: memory.take(nodes * 8), left: memory.take(nodes * 4),
+    pool: memory.take(n * 4), rows: memory.take(sampleSize * 4), candidates: memory.take(dimensions * 4), lows: memory.take(dimensions * 8), highs: memory.take(dimensions * 8),
+    stackNode: memory.take(nodesPerTree * 4), stackStart: memory.take(nodesPerTree * 4), stackEnd: memory.take(nodesPerTree * 4), stackDepth: memory.take(nodesPerTree * 4),
+  };
+  // The seed as createRandom (random.ts) takes it: 0 becomes the golden ratio's bits.
+  module.fit(at.points, n, dimensions, trees, sampleSize, maxDepth, (seed >>> 0) || 0x9e3779b9, at.leafLength, at.feature, at.threshold, at.left,
+    at.pool, at.rows, at.candidates, at.lows, at.highs, at.stackNode, at.stackStart, at.stackEnd, at.stackDepth);
+  const model = {
+    dimensions, sampleSize, nodesPerTree,
+    feature: memory.int32(at.feature, nodes).slice(), threshold: memory.float64(at.threshold, nodes).slice(), left: memory.int32(at.left, nodes).slice(),
+  };
+  forest.release();
+  return model;
+}
+
+/**
+ * Each row's path lengths summed over the trees in tree order (the score's exponent before
+ * normalising): by walking every tree from its root, or through the trees' lookup tables,
+ * which give every row the same sum; null when the tables would outgrow MAX_CELLS (many
+ * features, or a large ψ).
+ */
+export function summedPathLengths(model: IsolationForestModel, points: Float64Array, how: 'walk' | 'tables'): Float64Array | null {
+  const { dimensions: dims, nodesPerTree } = model;
+  const n = points.length / dims, nodes = model.feature.length, trees = nodes / nodesPerTree;
+  const module = forest.get();
+  const memory = new WasmLayout(module.memory);
+  const at = { points: memory.putFloat64(points), feature: memory.putInt32(model.feature), threshold: memory.putFloat64(model.threshold), left: memory.putInt32(model.left), totals: memory.take(n * 8) };
+  try {
+    if (how === 'walk') {
+      module.walk(at.points, n, dims, trees, nodesPerTree, at.feature, at.threshold, at.left, at.totals);
+      return memory.float64(at.totals, n).slice();
     }
-    const base = tree * nodesPerTree;
-    let nodeCount = 1, top = 0;
-    stackNode[0] = 0; stackStart[0] = 0; stackEnd[0] = sampleSize; stackDepth[0] = 0; top = 1;
-    while (top > 0) {
-      top--;
-      const node = stackNode[top], lo = stackStart[top], hi = stackEnd[top], depth = stackDepth[top];
-      let usable = 0;
-      if (depth < maxDepth && hi - lo > 1) {
-        lows.fill(Infinity); highs.fill(-Infinity);
-        for (let i = lo; i < hi; i++) {
-          for (let d = 0, b = rows[i] * dimensions; d < dimensions; d++) {
-            const v = points[b + d];
-            if (v < lows[d]) lows[d] = v;
-            if (v > highs[d]) highs[d] = v;
-          }
-        }
-        for (let d = 0; d < dimensions; d++) if (highs[d] > lows[d]) candidates[usable++] = d;
-      }
-      if (usable === 0) {
-        threshold[base + node] = depth + averagePathLength(hi - lo);
-        continue;
-      }
-      const d = candidates[random.int(usable)];
-      let split = lows[d] + random.next() * (highs[d] - lows[d]);
-      if (split >= highs[d]) split = lows[d];
-      let mid = lo; // partition rows[lo..hi) so that x ≤ split comes first
-      for (let i = lo; i < hi; i++) {
-        if (points[rows[i] * dimensions + d] <= split) { const t = rows[i]; rows[i] = rows[mid]; rows[mid] = t; mid++; }
-      }
-      feature[base + node] = d;
-      threshold[base + node] = split;
-      const left = nodeCount++, right = nodeCount++;
-      leftChild[base + node] = left;
-      stackNode[top] = left; stackStart[top] = lo; stackEnd[top] = mid; stackDepth[top] = depth + 1; top++;
-      stackNode[top] = right; stackStart[top] = mid; stackEnd[top] = hi; stackDepth[top] = depth + 1; top++;
-    }
+    const shape = {
+      ownValues: memory.take(nodes * 8), ownStart: memory.take((trees * dims + 1) * 4), stride: memory.take(trees * dims * 4), offset: memory.take((trees + 1) * 4),
+      allValues: memory.take(nodes * 8), allStart: memory.take((dims + 1) * 4),
+    };
+    const cells = module.cuts(trees, nodesPerTree, dims, at.feature, at.threshold, shape.ownValues, shape.ownStart, shape.stride, shape.offset, shape.allValues, shape.allStart, MAX_CELLS);
+    if (cells < 0) return null;
+    const allCuts = memory.int32(shape.allStart, dims + 1)[dims];
+    const capacity = 2 ** Math.ceil(Math.log2(2 * n + 2));
+    const tables = {
+      below: memory.take(trees * (allCuts + dims) * 2), cells: memory.take(cells * 8),
+      stackNode: memory.take(nodesPerTree * 4), bounds: memory.take(nodesPerTree * 2 * dims * 4), at: memory.take(dims * 4),
+      position: memory.take(dims * n * 4), distinct: memory.take(dims * n * 4), slot: memory.take(capacity * 4), rowOf: memory.take(n * 4), sums: memory.take(n * 8),
+    };
+    module.fillTables(trees, nodesPerTree, dims, at.feature, at.threshold, at.left, shape.ownValues, shape.ownStart, shape.stride, shape.offset, shape.allValues, shape.allStart,
+      tables.below, tables.cells, tables.stackNode, tables.bounds, tables.at);
+    module.score(at.points, n, dims, trees, shape.allValues, shape.allStart, shape.stride, shape.offset, tables.below, tables.cells,
+      tables.position, tables.distinct, tables.slot, capacity, tables.rowOf, tables.sums, at.totals);
+    return memory.float64(at.totals, n).slice();
+  } finally {
+    forest.release();
   }
-  return { dimensions, sampleSize, nodesPerTree, feature, threshold, left: leftChild };
 }
 
 /**
  * Anomaly score s(x) of every row of `points` (same dimensions as the fit): through the
- * trees' lookup tables (isolationTables.ts) when there are rows enough to pay for them, else
- * by walking each tree; both add the same path lengths in the same order.
+ * trees' lookup tables when there are rows enough to pay for them, else by walking each
+ * tree; both add the same path lengths in the same order.
  */
 export function isolationScores(model: IsolationForestModel, points: Float64Array): Float64Array {
   const n = points.length / model.dimensions;
   const trees = model.feature.length / model.nodesPerTree;
   const normaliser = trees * averagePathLength(model.sampleSize);
   // A walk costs each row about log2 ψ steps per tree; the tables cost about ψ per tree to build.
-  const tables = n * Math.log2(model.sampleSize) >= trees * model.sampleSize ? forestTables(model) : null;
-  const totals = tables ? tablePathLengths(tables, points) : walkedPathLengths(model, points);
-  return totals.map((total) => Math.pow(2, -total / normaliser));
-}
-
-/** Each row's path lengths summed over the trees in order, by walking every tree from its root. */
-export function walkedPathLengths(model: IsolationForestModel, points: Float64Array): Float64Array {
-  const { dimensions, nodesPerTree, feature, threshold, left: child } = model;
-  const trees = feature.length / nodesPerTree;
-  const n = points.length / dimensions;
-  const totals = new Float64Array(n);
-  for (let row = 0; row < n; row++) {
-    let total = 0;
-    const b = row * dimensions;
-    for (let tree = 0, base = 0; tree < trees; tree++, base += nodesPerTree) {
-      let node = 0;
-      while (feature[base + node] >= 0) {
-        const left = child[base + node];
-        node = points[b + feature[base + node]] <= threshold[base + node] ? left : left + 1;
-      }
-      total += threshold[base + node];
-    }
-    totals[row] = total;
-  }
+  const useTables = n * Math.log2(model.sampleSize) >= trees * model.sampleSize;
+  const totals = (useTables ? summedPathLengths(model, points, 'tables') : null) ?? summedPathLengths(model, points, 'walk')!;
+  for (let i = 0; i < n; i++) totals[i] = Math.pow(2, -totals[i] / normaliser);
   return totals;
 }

@@ -14,6 +14,7 @@
  * arrays out in the module's memory and copies the answers back into ordinary typed arrays.
  */
 import { kdTreeWasm } from './kdTreeWasm.generated';
+import { wasmInstance } from './wasmInstance';
 
 export interface KdTree {
   readonly points: Float64Array;
@@ -40,26 +41,8 @@ interface KdTreeModule {
     indices: number, distances: number, wanted: number, heapDistance: number, heapIndex: number, offsets: number, stackNode: number, stackDimension: number, stackDistance: number, stackGap: number): void;
 }
 
-let instance: KdTreeModule | null = null;
-/**
- * WebAssembly memory only grows: past this size (an event of about 250,000 results) the
- * instance is let go after the call, so a worker does not keep one large event's memory for
- * the rest of the session; the next call makes a new one (a 2 KB module: a fraction of a millisecond).
- */
-const KEEP_BYTES = 64 * 1024 * 1024;
-
-function release(module: KdTreeModule): void {
-  if (module.memory.buffer.byteLength > KEEP_BYTES) instance = null;
-}
-
-/** The thread's one instance, made on first use (a 2 KB module: compiled synchronously, in pages, workers and Node alike). */
-function kdTreeModule(): KdTreeModule {
-  if (instance) return instance;
-  const bytes = Uint8Array.from(atob(kdTreeWasm), (c) => c.charCodeAt(0));
-  const env = { abort: () => { throw new Error('k-d tree: WebAssembly abort'); } };
-  instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env }).exports as unknown as KdTreeModule;
-  return instance;
-}
+/** The thread's one instance (wasmInstance.ts: made on first use, let go after a call that grew it past 64 MB). */
+const kdTree = wasmInstance<KdTreeModule>('k-d tree', kdTreeWasm);
 
 /** Byte offsets of the arrays of one tree and its queries in the module's memory (8-byte aligned). */
 interface Layout {
@@ -93,7 +76,7 @@ export function buildKdTree(points: Float64Array, dimensions: number, leafSize =
   if (!(leafSize >= 1)) throw new Error(`invalid leafSize: ${leafSize}`);
   const n = points.length / dimensions;
   const capacity = 4 * Math.ceil(n / leafSize) + 4;
-  const module = kdTreeModule();
+  const module = kdTree.get();
   const at = layout(module, n, dimensions, capacity, 0);
   const memory = module.memory.buffer;
   new Float64Array(memory, at.points, n * dimensions).set(points);
@@ -106,7 +89,7 @@ export function buildKdTree(points: Float64Array, dimensions: number, leafSize =
     points, dimensions, order: int32(at.order, n), start: int32(at.start, capacity), end: int32(at.end, capacity), left: int32(at.left, capacity), right: int32(at.right, capacity),
     splitDimension: int32(at.splitDimension, capacity), splitValue: new Float64Array(memory, at.splitValue, capacity).slice(),
   };
-  release(module);
+  kdTree.release();
   return tree;
 }
 
@@ -137,7 +120,7 @@ export function nearestNeighborsInto(tree: KdTree, table: NeighborTable, wanted:
   const { points, dimensions } = tree;
   const n = points.length / dimensions, k = table.k, capacity = tree.left.length;
   if (!(k >= 1 && k < n)) throw new Error(`invalid k: ${k} (needs 1 ≤ k < ${n})`);
-  const module = kdTreeModule();
+  const module = kdTree.get();
   const at = layout(module, n, dimensions, capacity, k);
   const memory = module.memory.buffer;
   new Float64Array(memory, at.points, n * dimensions).set(points);
@@ -153,5 +136,5 @@ export function nearestNeighborsInto(tree: KdTree, table: NeighborTable, wanted:
     at.indices, at.distances, wanted ? at.wanted : 0, at.heapDistance, at.heapIndex, at.offsets, at.stackNode, at.stackDimension, at.stackDistance, at.stackGap);
   table.indices.set(indices);
   table.distances.set(distances);
-  release(module);
+  kdTree.release();
 }
