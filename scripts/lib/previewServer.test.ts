@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canListen, childProcesses, portHolder, serveBuiltApp } from './previewServer';
+import { canListen, childProcesses, portHolder, serveBuiltApp, staleBuild } from './previewServer';
 
 const port = 4379;
 const site = mkdtempSync(join(tmpdir(), 'trackside-preview-'));
@@ -31,5 +31,20 @@ describe('the preview server of the test, check and bench harness', () => {
     await expect(serveBuiltApp({ port, outDir: site, configFile: false })).rejects.toThrow(
       new RegExp(`port ${port} is already in use by process ${process.pid} \\(`),
     );
+  });
+
+  it('builds again when a source changed after the build, not when none did', () => {
+    const root = mkdtempSync(join(tmpdir(), 'trackside-stale-'));
+    expect(staleBuild(root)).toBe('there is no build yet');
+    mkdirSync(join(root, 'src', 'core'), { recursive: true });
+    mkdirSync(join(root, 'dist'));
+    const source = join(root, 'src', 'core', 'forest.ts'), built = join(root, 'dist', 'index.html');
+    writeFileSync(source, 'export {};');
+    writeFileSync(built, '<!doctype html>');
+    const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
+    at(source, 1_000); at(built, 2_000);
+    expect(staleBuild(root)).toBeNull();
+    at(source, 3_000); // a file two folders down, edited after the build
+    expect(staleBuild(root)).toBe('src changed after the last build');
   });
 });

@@ -5,7 +5,8 @@
  * process that holds it instead of being worked around.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { preview } from 'vite';
 
@@ -29,9 +30,37 @@ export function buildApp(): void {
   if (result.status !== 0) throw new Error('npm run build failed');
 }
 
-/** Builds when there is no build yet, or when `--rebuild` is on the command line. */
+/** What the build is made from: a change to any of these makes dist/ stale. */
+const BUILD_SOURCES = ['src', 'workers', 'wasm', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+
+/** The latest modification time (ms) of a file, or of any file under a folder; −Infinity when there is none. */
+export function newestChange(path: string): number {
+  if (!existsSync(path)) return -Infinity;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = -Infinity;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
+  return newest;
+}
+
+/**
+ * Why dist/ must be built again, or null when it is up to date: no build yet, or a source
+ * changed after it (a bench or a check on an earlier build would report that build's figures
+ * as today's code's: it happened, 2026-12-03).
+ */
+export function staleBuild(root = '.'): string | null {
+  const built = join(root, 'dist', 'index.html');
+  if (!existsSync(built)) return 'there is no build yet';
+  const builtAt = statSync(built).mtimeMs;
+  const changed = BUILD_SOURCES.filter((source) => newestChange(join(root, source)) > builtAt);
+  return changed.length > 0 ? `${changed.join(', ')} changed after the last build` : null;
+}
+
+/** Builds when dist/ is missing or older than its sources, or when `--rebuild` is on the command line. */
 export function ensureBuilt(): void {
-  if (existsSync('dist/index.html') && !process.argv.includes('--rebuild')) return;
+  const why = process.argv.includes('--rebuild') ? '--rebuild was asked for' : staleBuild();
+  if (!why) return;
+  console.log(`building the app: ${why}`);
   buildApp();
 }
 
