@@ -12,7 +12,7 @@
  *
  * The lookup tables: a tree's splits cut each feature at a few values, and where a row lands
  * depends only on how many of the tree's cuts on each feature lie below the row's value. So
- * each tree becomes a table of path lengths indexed by those counts (at most 128 × 128 cells
+ * each tree becomes a table of leaves indexed by those counts (at most 128 × 128 cells
  * for ψ = 256 and two features), and a row's counts for every tree come from one position
  * among all trees' cuts (found once per row and feature, by binary search). Scoring a row in
  * a tree is then two lookups and a read instead of a walk of eight dependent comparisons:
@@ -213,8 +213,10 @@ export function cuts(trees: i32, nodesPerTree: i32, dims: i32, feature: usize, t
 /**
  * Fills the tables cuts() shaped. below (u16): per tree, per feature d, for each position
  * 0..C_d among all cuts of d, how many of the tree's own cuts lie below it; a tree's entries
- * take allStart[dims] + dims, feature d's start at allStart[d] + d. cells (f64): the path
- * length of the leaf each cell's rows reach. Scratch: stackNode (nodesPerTree i32), bounds
+ * take allStart[dims] + dims, feature d's start at allStart[d] + d. cells (u16): the leaf
+ * each cell's rows reach, as its node number within the tree (below 2ψ − 1 ≤ 8,191), whose
+ * path length is its threshold: two bytes a cell instead of eight, so a tree's table stays
+ * in the cache while a block of rows is scored. Scratch: stackNode (nodesPerTree i32), bounds
  * (nodesPerTree × 2 × dims i32), at (dims i32).
  */
 export function fillTables(trees: i32, nodesPerTree: i32, dims: i32, feature: usize, threshold: usize, left: usize, ownValues: usize, ownStart: usize,
@@ -233,7 +235,7 @@ export function fillTables(trees: i32, nodesPerTree: i32, dims: i32, feature: us
       }
     }
   }
-  memory.fill(cells, 0, <usize>i32At(offset, trees) << 3);
+  memory.fill(cells, 0, <usize>i32At(offset, trees) << 1);
   for (let tree = 0; tree < trees; tree++) {
     const base = tree * nodesPerTree, cellBase = i32At(offset, tree);
     // A pending node and the box of cut counts its rows can have: lo..hi per feature.
@@ -268,11 +270,11 @@ export function fillTables(trees: i32, nodesPerTree: i32, dims: i32, feature: us
       }
       if (empty) continue;
       // Every cell of the box (an odometer over the features) gets the leaf's path length.
-      const length = f64At(threshold, node);
+      const leaf = node - base;
       for (;;) {
         let cell = cellBase;
         for (let d = 0; d < dims; d++) cell += i32At(at, d) * i32At(stride, tree * dims + d);
-        setF64(cells, cell, length);
+        setU16(cells, cell, leaf);
         let d = dims - 1;
         while (d >= 0 && i32At(at, d) == i32At(bounds, box + 2 * d + 1)) { setI32(at, d, i32At(bounds, box + 2 * d)); d--; }
         if (d < 0) break;
@@ -293,7 +295,7 @@ const BLOCK_ROWS = 32768;
  * (dims × n i32 each), slot (capacity i32, a power of two ≥ 2n + 2), rowOf (n i32), sums
  * (n f64).
  */
-export function score(points: usize, n: i32, dims: i32, trees: i32, allValues: usize, allStart: usize, stride: usize, offset: usize,
+export function score(points: usize, n: i32, dims: i32, trees: i32, nodesPerTree: i32, threshold: usize, allValues: usize, allStart: usize, stride: usize, offset: usize,
   below: usize, cells: usize, position: usize, distinct: usize, slot: usize, capacity: i32, rowOf: usize, sums: usize, totals: usize): void {
   // Each row's position among all cuts of each feature; NaN right of every cut, as in a walk.
   for (let d = 0; d < dims; d++) {
@@ -332,6 +334,7 @@ export function score(points: usize, n: i32, dims: i32, trees: i32, allValues: u
     const last = min(count, first + BLOCK_ROWS);
     for (let tree = 0; tree < trees; tree++) {
       const start = i32At(offset, tree);
+      const pathLength = threshold + (<usize>(tree * nodesPerTree) << 3); // a leaf's threshold is its path length
       const tableBelow = below + (<usize>(tree * perTree) << 1);
       if (dims == 2) {
         const belowX = tableBelow, belowY = tableBelow + (<usize>(i32At(allStart, 1) + 1) << 1);
@@ -339,14 +342,14 @@ export function score(points: usize, n: i32, dims: i32, trees: i32, allValues: u
         const py = distinct + (<usize>n << 2);
         for (let k = first; k < last; k++) {
           const cell = start + u16At(belowX, i32At(distinct, k)) * strideX + u16At(belowY, i32At(py, k)) * strideY;
-          setF64(sums, k, f64At(sums, k) + f64At(cells, cell));
+          setF64(sums, k, f64At(sums, k) + f64At(pathLength, u16At(cells, cell)));
         }
         continue;
       }
       for (let k = first; k < last; k++) {
         let cell = start;
         for (let d = 0; d < dims; d++) cell += u16At(tableBelow + (<usize>(i32At(allStart, d) + d) << 1), i32At(distinct, d * n + k)) * i32At(stride, tree * dims + d);
-        setF64(sums, k, f64At(sums, k) + f64At(cells, cell));
+        setF64(sums, k, f64At(sums, k) + f64At(pathLength, u16At(cells, cell)));
       }
     }
   }

@@ -46,13 +46,13 @@ interface ForestModule {
     stride: number, offset: number, allValues: number, allStart: number, maxCells: number): number;
   fillTables(trees: number, nodesPerTree: number, dims: number, feature: number, threshold: number, left: number, ownValues: number, ownStart: number,
     stride: number, offset: number, allValues: number, allStart: number, below: number, cells: number, stackNode: number, bounds: number, at: number): void;
-  score(points: number, n: number, dims: number, trees: number, allValues: number, allStart: number, stride: number, offset: number,
+  score(points: number, n: number, dims: number, trees: number, nodesPerTree: number, threshold: number, allValues: number, allStart: number, stride: number, offset: number,
     below: number, cells: number, position: number, distinct: number, slot: number, capacity: number, rowOf: number, sums: number, totals: number): void;
 }
 
 const forest = wasmInstance<ForestModule>('isolation forest', isolationForestWasm);
 
-/** All trees' table cells together, at most (32 MB of path lengths); a larger forest is walked instead. */
+/** All trees' table cells together, at most (8 MB of leaf numbers); a larger forest is walked instead. */
 const MAX_CELLS = 1 << 22;
 
 export function fitIsolationForest(points: Float64Array, dimensions: number, options: IsolationForestOptions): IsolationForestModel {
@@ -111,13 +111,13 @@ export function summedPathLengths(model: IsolationForestModel, points: Float64Ar
     const allCuts = memory.int32(shape.allStart, dims + 1)[dims];
     const capacity = 2 ** Math.ceil(Math.log2(2 * n + 2));
     const tables = {
-      below: memory.take(trees * (allCuts + dims) * 2), cells: memory.take(cells * 8),
+      below: memory.take(trees * (allCuts + dims) * 2), cells: memory.take(cells * 2),
       stackNode: memory.take(nodesPerTree * 4), bounds: memory.take(nodesPerTree * 2 * dims * 4), at: memory.take(dims * 4),
       position: memory.take(dims * n * 4), distinct: memory.take(dims * n * 4), slot: memory.take(capacity * 4), rowOf: memory.take(n * 4), sums: memory.take(n * 8),
     };
     module.fillTables(trees, nodesPerTree, dims, at.feature, at.threshold, at.left, shape.ownValues, shape.ownStart, shape.stride, shape.offset, shape.allValues, shape.allStart,
       tables.below, tables.cells, tables.stackNode, tables.bounds, tables.at);
-    module.score(at.points, n, dims, trees, shape.allValues, shape.allStart, shape.stride, shape.offset, tables.below, tables.cells,
+    module.score(at.points, n, dims, trees, nodesPerTree, at.threshold, shape.allValues, shape.allStart, shape.stride, shape.offset, tables.below, tables.cells,
       tables.position, tables.distinct, tables.slot, capacity, tables.rowOf, tables.sums, at.totals);
     return memory.float64(at.totals, n).slice();
   } finally {
