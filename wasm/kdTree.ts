@@ -1,7 +1,8 @@
 /**
  * The k-d tree of src/core/stats/kdTree.ts in AssemblyScript, compiled to WebAssembly by
- * scripts/build-wasm.ts: the build (median splits on the widest dimension) and the k nearest
- * neighbours of every wanted point. Same algorithm and the same floating-point operations in
+ * scripts/build-wasm.ts: the build (median splits on the widest dimension), the k nearest
+ * neighbours of every wanted point, and the local outlier factor from them (at the end of
+ * this file). Same algorithm and the same floating-point operations in
  * the same order as the TypeScript it replaced, so the same neighbours and distances to the
  * bit. Memory is laid out by the caller (kdTree.ts); every pointer is a byte offset into this
  * module's memory. Why WebAssembly: in a compute worker the JIT compiled the JavaScript
@@ -155,5 +156,65 @@ export function query(points: usize, n: i32, dims: i32, k: i32, order: usize, st
       setI32(indices, queryPoint * k + last, index); setF64(distances, queryPoint * k + last, Math.sqrt(d2));
       siftDown(heapDistance, heapIndex, last, f64At(heapDistance, last), i32At(heapIndex, last));
     }
+  }
+}
+
+/**
+ * The local outlier factor of src/core/stats/localOutlierFactor.ts in one call, so the n × k
+ * table stays in this memory between the tree's searches instead of crossing to JavaScript
+ * and back three times. Builds the tree (leafSize), then answers every point (wanted = 0), or
+ * the wanted points, their neighbours and those neighbours' neighbours, as three rounds of
+ * search; then each point's k-distance, the local reachability density of the points a
+ * factor needs, and the factor of each wanted point (NaN elsewhere). The same operations in
+ * the same order as the TypeScript it replaced. Scratch as for build and query, plus ask,
+ * next, searched and needDensity (n u8) and kDistance and density (n f64).
+ */
+export function localOutlierFactor(points: usize, n: i32, dims: i32, k: i32, leafSize: i32, wanted: usize,
+  order: usize, start: usize, end: usize, left: usize, right: usize, splitDimension: usize, splitValue: usize, stack: usize, capacity: i32,
+  indices: usize, distances: usize, heapDistance: usize, heapIndex: usize, offsets: usize, stackNode: usize, stackDimension: usize, stackDistance: usize, stackGap: usize,
+  ask: usize, next: usize, searched: usize, needDensity: usize, kDistance: usize, density: usize, factor: usize): void {
+  memory.fill(start, 0, <usize>capacity << 2); memory.fill(end, 0, <usize>capacity << 2); memory.fill(splitDimension, 0, <usize>capacity << 2);
+  memory.fill(left, 0xff, <usize>capacity << 2); memory.fill(right, 0xff, <usize>capacity << 2); memory.fill(splitValue, 0, <usize>capacity << 3);
+  build(points, n, dims, leafSize, order, start, end, left, right, splitDimension, splitValue, stack);
+  if (wanted == 0) {
+    memory.fill(offsets, 0, <usize>dims << 3);
+    query(points, n, dims, k, order, start, end, left, right, splitDimension, splitValue, indices, distances, 0, heapDistance, heapIndex, offsets, stackNode, stackDimension, stackDistance, stackGap);
+  } else {
+    for (let i = 0; i < n * k; i++) { setI32(indices, i, -1); setF64(distances, i, NaN); }
+    memory.fill(searched, 0, <usize>n); memory.fill(needDensity, 0, <usize>n);
+    memory.copy(ask, wanted, <usize>n);
+    let asked = ask, following = next;
+    for (let level = 0; level < 3; level++) {
+      for (let i = 0; i < n; i++) {
+        if (load<u8>(asked + <usize>i) == 0) continue;
+        if (load<u8>(searched + <usize>i) != 0) store<u8>(asked + <usize>i, 0);
+        else store<u8>(searched + <usize>i, 1);
+      }
+      memory.fill(offsets, 0, <usize>dims << 3);
+      query(points, n, dims, k, order, start, end, left, right, splitDimension, splitValue, indices, distances, asked, heapDistance, heapIndex, offsets, stackNode, stackDimension, stackDistance, stackGap);
+      if (level < 2) for (let i = 0; i < n; i++) if (load<u8>(asked + <usize>i) != 0) store<u8>(needDensity + <usize>i, 1);
+      // Next: the neighbours of the points just searched that are not searched yet.
+      memory.fill(following, 0, <usize>n);
+      for (let i = 0; i < n; i++) {
+        if (load<u8>(asked + <usize>i) == 0) continue;
+        for (let j = 0; j < k; j++) store<u8>(following + <usize>i32At(indices, i * k + j), 1);
+      }
+      const t = asked; asked = following; following = t;
+    }
+  }
+  for (let i = 0; i < n; i++) setF64(kDistance, i, i32At(indices, i * k) >= 0 ? f64At(distances, i * k + k - 1) : NaN);
+  for (let i = 0; i < n; i++) {
+    setF64(density, i, NaN);
+    if (wanted != 0 && load<u8>(needDensity + <usize>i) == 0) continue;
+    let sum: f64 = 0;
+    for (let j = 0; j < k; j++) sum += Math.max(f64At(kDistance, i32At(indices, i * k + j)), f64At(distances, i * k + j));
+    setF64(density, i, 1 / (sum / <f64>k + 1e-10));
+  }
+  for (let i = 0; i < n; i++) {
+    setF64(factor, i, NaN);
+    if (wanted != 0 && load<u8>(wanted + <usize>i) == 0) continue;
+    let sum: f64 = 0;
+    for (let j = 0; j < k; j++) sum += f64At(density, i32At(indices, i * k + j));
+    setF64(factor, i, sum / <f64>k / f64At(density, i));
   }
 }

@@ -68,6 +68,32 @@ describe('minimum covariance determinant', () => {
   });
 });
 
+describe('local outlier factor', () => {
+  it('is the definition applied to the k-d tree\u2019s neighbour table, to the bit, ties and duplicates included', async () => {
+    const { localOutlierFactor } = await import('./localOutlierFactor');
+    for (const [p, k, rounding] of [[2, 20, 8], [3, 5, 4], [1, 12, 0]] as const) {
+      const n = 2_000;
+      const points = cloud(p * 10 + k, n, p, rounding);
+      const { indices, distances } = allNearestNeighbors(buildKdTree(points, p), k);
+      const kDistance = Float64Array.from({ length: n }, (_, i) => distances[i * k + k - 1]);
+      const density = Float64Array.from({ length: n }, (_, i) => {
+        let sum = 0;
+        for (let j = 0; j < k; j++) sum += Math.max(kDistance[indices[i * k + j]], distances[i * k + j]);
+        return 1 / (sum / k + 1e-10);
+      });
+      const expected = Float64Array.from({ length: n }, (_, i) => {
+        let sum = 0;
+        for (let j = 0; j < k; j++) sum += density[indices[i * k + j]];
+        return sum / k / density[i];
+      });
+      const { factor } = localOutlierFactor(points, p, k);
+      let differing = 0;
+      for (let i = 0; i < n; i++) if (!Object.is(factor[i], expected[i])) differing++;
+      expect(differing).toBe(0);
+    }
+  });
+});
+
 describe('local outlier factor for some points only', () => {
   it('gives the wanted points the factor of the full computation to the bit, and the others none', async () => {
     const { localOutlierFactor } = await import('./localOutlierFactor');
