@@ -142,6 +142,8 @@ function nearestNeighborsInto(tree: KdTree, table: NeighborTable, wanted: Uint8A
  */
 export function localOutlierFactors(points: Float64Array, dimensions: number, k: number, wanted: Uint8Array | null, leafSize = 16): Float64Array {
   const n = points.length / dimensions;
+  if (!(k >= 1 && k < n)) throw new Error(`invalid k: ${k} (needs 1 ≤ k < ${n})`);
+  if (wanted && wanted.length !== n) throw new Error(`invalid wanted: ${wanted.length} flags for ${n} points`);
   const capacity = 4 * Math.ceil(n / leafSize) + 4;
   const module = kdTree.get();
   const { at, memory } = layout(module, n, dimensions, capacity, k);

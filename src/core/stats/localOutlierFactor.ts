@@ -25,7 +25,6 @@ export function localOutlierFactor(points: Float64Array, dimensions: number, nei
   const n = points.length / dimensions;
   if (!Number.isInteger(n) || n < 2) throw new Error(`invalid points: need at least 2 rows of ${dimensions}`);
   if (!(neighbors >= 1)) throw new Error(`invalid neighbors: ${neighbors}`);
-  if (wanted && wanted.length !== n) throw new Error(`invalid wanted: ${wanted.length} flags for ${n} points`);
   const k = Math.min(Math.floor(neighbors), n - 1); // sklearn caps n_neighbors at n − 1 too
   return { factor: localOutlierFactors(points, dimensions, k, wanted ?? null) };
 }

@@ -107,4 +107,9 @@ describe('local outlier factor for some points only', () => {
     }
     expect(same).toBeGreaterThan(500);
   });
+
+  it('refuses a wanted mask of another length than the points', async () => {
+    const { localOutlierFactor } = await import('./localOutlierFactor');
+    expect(() => localOutlierFactor(cloud(2, 100, 2), 2, 5, new Uint8Array(99))).toThrow('invalid wanted: 99 flags for 100 points');
+  });
 });
