@@ -10,8 +10,8 @@
  * the rest (writing all 213,000 flags of the 1M-row bench file after the last group took
  * 0.6 s of a 6 s run), and replace the detectors' earlier flags in `anomalies` at the end.
  * Each run is recorded with the dataset fingerprint it was made on, so a change of the data
- * leaves none that could be mistaken for current; runs go one at a time. A cancelled run records nothing, but the
- * groups it finished are in the cache for the next.
+ * leaves none that could be mistaken for current; runs go one at a time. A cancelled run
+ * records nothing, but the groups it finished are in the cache for the next.
  *
  * The cache is written when the caller says the run's work is over (saveToCache), not while
  * it goes on: a million rows' scores are about 100 MB for IndexedDB, and writing them beside
