@@ -5,6 +5,7 @@ import type { RowNumbering } from '../intake/decoder.api';
 import { formatOfFile, quoteIdentifier } from '../intake/fileFormat';
 import type { DecoderSupply, IsolatedDecoder } from '../intake/isolatedDecoder';
 import type { DuckDbEngine } from './engine';
+import { describeRun, insertRuns, type InsertRun } from './insertRuns';
 import { loadCsv } from './loadCsv';
 
 type Progress = (progress: LoadProgress) => void;
@@ -73,27 +74,32 @@ export async function fileColumns(decoders: DecoderSupply, file: File): Promise<
   }
 }
 
-/** Row groups decoded one ahead: parquet-wasm works on the next while DuckDB inserts this one. */
+/**
+ * Row groups decoded one run ahead: parquet-wasm works on the next run while DuckDB inserts
+ * this one. A run holds at least one of DuckDB's own row groups (insertRuns.ts).
+ */
 async function loadParquet(engine: DuckDbEngine, decoder: IsolatedDecoder, file: File, options: LoadOptions, onProgress: Progress): Promise<void> {
   const footer = { file: file.name, decoder: 'Parquet', what: 'its footer (the list of columns and row groups)', bytes: Math.min(file.size, 8_000_000) };
   const layout = await decoder.call(footer, (remote) => remote.openParquet(file, options.columns));
-  const count = layout.rowGroups.length;
-  if (count === 0 || layout.rows === 0) throw new DataError(`"${file.name}" holds no rows`, { file: file.name, expected: 'a Parquet file with at least one row' });
-  const decode = (index: number) =>
-    decoder.call({ file: file.name, decoder: 'Parquet', what: `row group ${index + 1} of ${count}`, bytes: layout.rowGroups[index].compressedBytes }, (remote) => remote.parquetRowGroup(index));
-  let next: Promise<{ ipc: Uint8Array; rows: number }> | null = decode(0);
+  const total = layout.rowGroups.length;
+  if (total === 0 || layout.rows === 0) throw new DataError(`"${file.name}" holds no rows`, { file: file.name, expected: 'a Parquet file with at least one row' });
+  const runs = insertRuns(layout.rowGroups);
+  const decode = (run: InsertRun) =>
+    decoder.call({ file: file.name, decoder: 'Parquet', what: describeRun(run, total), bytes: run.compressedBytes }, (remote) => remote.parquetRowGroups(run.first, run.count));
+  let next: Promise<{ ipc: Uint8Array; rows: number }> | null = decode(runs[0]);
   let rowsSoFar = 0;
   try {
-    for (let index = 0; index < count; index++) {
-      const group: { ipc: Uint8Array; rows: number } = await next!;
-      next = index + 1 < count ? decode(index + 1) : null;
+    for (const [index, run] of runs.entries()) {
+      const decoded: { ipc: Uint8Array; rows: number } = await next!;
+      next = index + 1 < runs.length ? decode(runs[index + 1]) : null;
       engine.throwIfCancelled(`Loading ${file.name}`);
-      await engine.insertArrow(options.table, group.ipc, index === 0);
-      rowsSoFar += group.rows;
-      onProgress({ phase: `Decoded row group ${index + 1} of ${count} (${rowsSoFar.toLocaleString('en')} rows)`, done: index + 1, total: count });
+      await engine.insertArrow(options.table, decoded.ipc, index === 0);
+      rowsSoFar += decoded.rows;
+      const phase = `Decoded ${describeRun(run, total)} (${rowsSoFar.toLocaleString('en')} of ${layout.rows.toLocaleString('en')} rows)`;
+      onProgress({ phase, done: index + 1, total: runs.length });
     }
   } finally {
-    // A row group decoded ahead of a failed insert is not waited for.
+    // A run decoded ahead of a failed insert is not waited for.
     next?.catch(() => undefined);
   }
 }

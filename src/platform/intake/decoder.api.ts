@@ -79,8 +79,8 @@ export interface DecoderApi {
   csvRest(): Promise<CsvBody>;
   /** Opens a Parquet file for reading row group by row group (one open file per worker). */
   openParquet(file: File, columns?: string[]): Promise<ParquetLayout>;
-  /** One row group of the open Parquet file as Arrow IPC. */
-  parquetRowGroup(index: number): Promise<{ ipc: Uint8Array; rows: number }>;
+  /** Consecutive row groups of the open Parquet file (`first` to `first + count - 1`) as one Arrow IPC stream. */
+  parquetRowGroups(first: number, count: number): Promise<{ ipc: Uint8Array; rows: number }>;
   closeParquet(): Promise<void>;
   /** A whole xlsx sheet, FIT activity or JSON file as one Arrow table. */
   decodeTable(file: File, request: TableRequest): Promise<DecodedTable>;

@@ -77,10 +77,12 @@ export const decoders: DecoderApi = {
     return layout;
   },
 
-  async parquetRowGroup(index) {
+  async parquetRowGroups(first, count) {
     if (!open) throw new Error('no Parquet file is open');
-    const table = await open.parquet.read({ rowGroups: [index], columns: open.columns, batchSize: 65536 });
-    const rows = open.parquet.metadata().rowGroup(index).numRows();
+    const indices = Array.from({ length: count }, (_, i) => first + i);
+    const table = await open.parquet.read({ rowGroups: indices, columns: open.columns, batchSize: 65536 });
+    const metadata = open.parquet.metadata();
+    const rows = indices.reduce((sum, index) => sum + metadata.rowGroup(index).numRows(), 0);
     const ipc = table.intoIPCStream();
     return Comlink.transfer({ ipc, rows }, [ipc.buffer as ArrayBuffer]);
   },
