@@ -8,6 +8,13 @@
  */
 export const DUCKDB_ROW_GROUP_ROWS = 122_880;
 
+/**
+ * Cells (rows × columns) a run may hold when it joins row groups: 128 columns of a DuckDB
+ * row group (15.7M), so that a wide file's small row groups are not joined into one insert of
+ * gigabytes. A row group larger than that is still read alone, as its writer made it.
+ */
+export const MAXIMUM_RUN_CELLS = 128 * DUCKDB_ROW_GROUP_ROWS;
+
 /** Consecutive Parquet row groups inserted by one call: `first` to `first + count - 1`. */
 export interface InsertRun {
   first: number;
@@ -17,13 +24,23 @@ export interface InsertRun {
 }
 
 /**
- * Runs of consecutive row groups, in file order, each of at least `minimumRows` rows but the
- * last; a last run short of it joins the one before, so no run is small unless the file is.
+ * Runs of consecutive row groups, in file order, each of at least `minimumRows` rows unless
+ * joining the next group would pass `maximumCells` for the `columns` read; a last run short
+ * of `minimumRows` joins the one before when that stays within the bound.
  */
-export function insertRuns(rowGroups: readonly { rows: number; compressedBytes: number }[], minimumRows = DUCKDB_ROW_GROUP_ROWS): InsertRun[] {
+export function insertRuns(
+  rowGroups: readonly { rows: number; compressedBytes: number }[],
+  columns: number,
+  { minimumRows = DUCKDB_ROW_GROUP_ROWS, maximumCells = MAXIMUM_RUN_CELLS } = {},
+): InsertRun[] {
+  const fits = (rows: number) => rows * Math.max(1, columns) <= maximumCells;
   const runs: InsertRun[] = [];
   let open: InsertRun | null = null;
   rowGroups.forEach((group, index) => {
+    if (open && !fits(open.rows + group.rows)) {
+      runs.push(open);
+      open = null;
+    }
     open ??= { first: index, count: 0, rows: 0, compressedBytes: 0 };
     open.count++;
     open.rows += group.rows;
@@ -36,7 +53,7 @@ export function insertRuns(rowGroups: readonly { rows: number; compressedBytes: 
   const rest = open as InsertRun | null;
   if (rest) {
     const previous = runs.at(-1);
-    if (previous) {
+    if (previous && fits(previous.rows + rest.rows)) {
       previous.count += rest.count;
       previous.rows += rest.rows;
       previous.compressedBytes += rest.compressedBytes;

@@ -83,7 +83,7 @@ async function loadParquet(engine: DuckDbEngine, decoder: IsolatedDecoder, file:
   const layout = await decoder.call(footer, (remote) => remote.openParquet(file, options.columns));
   const total = layout.rowGroups.length;
   if (total === 0 || layout.rows === 0) throw new DataError(`"${file.name}" holds no rows`, { file: file.name, expected: 'a Parquet file with at least one row' });
-  const runs = insertRuns(layout.rowGroups);
+  const runs = insertRuns(layout.rowGroups, layout.columns.length);
   const decode = (run: InsertRun) =>
     decoder.call({ file: file.name, decoder: 'Parquet', what: describeRun(run, total), bytes: run.compressedBytes }, (remote) => remote.parquetRowGroups(run.first, run.count));
   let next: Promise<{ ipc: Uint8Array; rows: number }> | null = decode(runs[0]);
