@@ -16,8 +16,8 @@ const decoderNames = { xlsx: 'xlsx (SheetJS)', fit: 'FIT', jsonl: 'JSON lines', 
  * Loads one user file into a DuckDB table. Every decoder runs in a decoder worker of the
  * file's own (isolatedDecoder.ts), so a file that makes one panic or loop ends its own load
  * only. CSV is checked there and then read by DuckDB's own reader through a registered file
- * handle (no copy); Parquet is decoded by parquet-wasm one row group ahead of DuckDB's
- * insert of the last; xlsx, FIT and JSON become one Arrow table. All of it works offline.
+ * handle (no copy); Parquet is decoded by parquet-wasm one run of row groups ahead of
+ * DuckDB's insert of the last; xlsx, FIT and JSON become one Arrow table. All of it works offline.
  */
 export async function loadFile(engine: DuckDbEngine, decoders: DecoderSupply, file: File, options: LoadOptions, onProgress: Progress): Promise<LoadReport> {
   const started = performance.now();
@@ -76,7 +76,8 @@ export async function fileColumns(decoders: DecoderSupply, file: File): Promise<
 
 /**
  * Row groups decoded one run ahead: parquet-wasm works on the next run while DuckDB inserts
- * this one. A run holds at least one of DuckDB's own row groups (insertRuns.ts).
+ * this one. A run holds a DuckDB row group's worth of rows where the file's width allows
+ * (insertRuns.ts).
  */
 async function loadParquet(engine: DuckDbEngine, decoder: IsolatedDecoder, file: File, options: LoadOptions, onProgress: Progress): Promise<void> {
   const footer = { file: file.name, decoder: 'Parquet', what: 'its footer (the list of columns and row groups)', bytes: Math.min(file.size, 8_000_000) };

@@ -1,6 +1,6 @@
 /**
- * The decoder worker's side of DecoderApi: each call reads one user file (or one row group
- * of it) and answers with Arrow IPC or a DataError in the user's words. Nothing here
+ * The decoder worker's side of DecoderApi: each call reads one user file (or a run of row
+ * groups of it) and answers with Arrow IPC or a DataError in the user's words. Nothing here
  * protects itself against a decoder that panics or never returns: the host
  * (isolatedDecoder.ts) watches every call and replaces the whole worker when one does.
  */
