@@ -25,8 +25,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   await connection.run(`COPY (SELECT * FROM read_csv('${join(fixtureDir, 'marks.csv')}')) TO '${join(fixtureDir, 'marks.parquet')}' (FORMAT parquet, ROW_GROUP_SIZE 500)`);
-  // Rows enough for a load that can be cancelled half way: it is inserted in runs of at least
-  // 122,880 rows (insertRuns.ts), here 18 of them (DuckDB writes row groups of 16,384 rows for 16,000).
+  // Rows enough for a load that can be cancelled half way: it is inserted in runs of 245,760
+  // rows (insertRuns.ts), here ten of them, each from several of its row groups.
   await connection.run(`COPY (SELECT i AS id, 'Athlete ' || (i % 997) AS athlete, 10 + (i % 300) / 100.0 AS mark, 'Venue ' || (i % 331) AS venue FROM range(2400000) t(i)) TO '${join(fixtureDir, 'many-row-groups.parquet')}' (FORMAT parquet, ROW_GROUP_SIZE 16000)`);
   connection.closeSync();
 

@@ -1,64 +1,114 @@
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/node';
 import { describe, expect, it } from 'vitest';
-import { DUCKDB_ROW_GROUP_ROWS, MAXIMUM_RUN_CELLS, describeRun, insertRuns } from './insertRuns';
+import { DUCKDB_ROW_GROUP_ROWS, MAXIMUM_RUN_CELLS, RUN_ROWS, describeRun, insertRuns, runReadOptions, type InsertRun } from './insertRuns';
 
 const groups = (...rows: number[]) => rows.map((n, i) => ({ rows: n, compressedBytes: 10 * (i + 1) }));
+const spans = (runs: InsertRun[]) => runs.map((run) => [run.startRow, run.rows]);
+
+/** Every run starts where the one before ended, and together they hold every row. */
+function expectContiguous(runs: InsertRun[], total: number): void {
+  let next = 0;
+  for (const run of runs) {
+    expect(run.startRow).toBe(next);
+    next += run.rows;
+  }
+  expect(next).toBe(total);
+}
 
 describe('insertRuns', () => {
-  it('joins small row groups until a run holds a DuckDB row group, in file order', () => {
+  it('cuts the bench layout (11 row groups of 100,352 rows) into runs of two DuckDB row groups', () => {
     const runs = insertRuns(groups(...Array(11).fill(100_352)), 21);
-    expect(runs.map((run) => [run.first, run.count])).toEqual([[0, 2], [2, 2], [4, 2], [6, 2], [8, 3]]);
-    expect(runs.every((run) => run.rows >= DUCKDB_ROW_GROUP_ROWS)).toBe(true);
-    expect(runs.reduce((sum, run) => sum + run.rows, 0)).toBe(11 * 100_352);
+    expectContiguous(runs, 11 * 100_352);
+    expect(runs.slice(0, -1).every((run) => run.rows === RUN_ROWS)).toBe(true);
+    // 1,103,872 rows: four runs of 245,760 and the rest, 120,832, joined to the fourth.
+    expect(spans(runs)).toEqual([[0, 245_760], [245_760, 245_760], [491_520, 245_760], [737_280, 366_592]]);
+    // The second run, rows 245,760–491,519, lies in row groups 3–5 (0-based 2–4) from row 44,056 of group 3.
+    expect([runs[1].firstGroup, runs[1].groupCount, runs[1].offset]).toEqual([2, 3, 245_760 - 2 * 100_352]);
+    expect(runs[1].compressedBytes).toBe(30 + 40 + 50);
   });
 
-  it('keeps a row group that is large enough alone', () => {
-    const runs = insertRuns(groups(1_000_000, 122_880, 500_000), 21);
-    expect(runs.map((run) => [run.first, run.count, run.rows])).toEqual([[0, 1, 1_000_000], [1, 1, 122_880], [2, 1, 500_000]]);
+  it("reads one large row group (pyarrow's 1,048,576 rows) in runs, not whole", () => {
+    const runs = insertRuns(groups(1_048_576), 20);
+    expect(spans(runs)).toEqual([[0, 245_760], [245_760, 245_760], [491_520, 245_760], [737_280, 311_296]]);
+    expect(runs.every((run) => run.firstGroup === 0 && run.groupCount === 1)).toBe(true);
+    expect(runs.map((run) => run.offset)).toEqual([0, 245_760, 491_520, 737_280]);
   });
 
-  it('gives a short last run to the one before, and sums the compressed bytes that bound the decoder', () => {
-    const runs = insertRuns(groups(130_000, 5_000, 1_000), 21);
-    expect(runs).toEqual([{ first: 0, count: 3, rows: 136_000, compressedBytes: 60 }]);
-  });
-
-  it('reads a small file in one run, and an empty list in none', () => {
-    expect(insertRuns(groups(500, 500, 500), 4)).toEqual([{ first: 0, count: 3, rows: 1_500, compressedBytes: 60 }]);
+  it('keeps a last run of a DuckDB row group or more on its own, and reads a small file in one run', () => {
+    expect(spans(insertRuns(groups(300_000, 200_000), 10))).toEqual([[0, 245_760], [245_760, 254_240]]);
+    expect(spans(insertRuns(groups(245_760, 130_000), 10))).toEqual([[0, 245_760], [245_760, 130_000]]);
+    expect(insertRuns(groups(500, 500, 500), 4)).toEqual([{ startRow: 0, rows: 1_500, firstGroup: 0, groupCount: 3, offset: 0, compressedBytes: 60 }]);
     expect(insertRuns([], 4)).toEqual([]);
+    expect(insertRuns(groups(0, 0), 4)).toEqual([]);
   });
 
-  it('covers every row group exactly once whatever the sizes', () => {
-    const sizes = Array.from({ length: 200 }, (_, i) => ((i * 7919) % 50_000) + 1);
-    const runs = insertRuns(groups(...sizes), 10, { minimumRows: 60_000, maximumCells: 1_000_000 });
-    let next = 0;
+  it('skips empty row groups when it says where a run starts', () => {
+    const runs = insertRuns(groups(0, 100, 0, 100), 4, { runRows: 100 });
+    expect(runs.map((run) => [run.firstGroup, run.offset, run.rows])).toEqual([[1, 0, 200]]);
+    const apart = insertRuns(groups(0, DUCKDB_ROW_GROUP_ROWS, 0, DUCKDB_ROW_GROUP_ROWS), 4, { runRows: DUCKDB_ROW_GROUP_ROWS });
+    expect(apart.map((run) => [run.firstGroup, run.offset, run.rows])).toEqual([[1, 0, DUCKDB_ROW_GROUP_ROWS], [3, 0, DUCKDB_ROW_GROUP_ROWS]]);
+  });
+
+  it('reads a wide file in runs of fewer rows, within the cell bound', () => {
+    const runs = insertRuns(groups(...Array(30).fill(5_000)), 2_000);
+    const size = Math.floor(MAXIMUM_RUN_CELLS / 2_000);
+    expectContiguous(runs, 150_000);
+    expect(runs.every((run) => run.rows * 2_000 <= MAXIMUM_RUN_CELLS)).toBe(true);
+    expect(runs[0].rows).toBe(size);
+    expect(insertRuns(groups(500_000), 128)[0].rows).toBe(DUCKDB_ROW_GROUP_ROWS);
+  });
+
+  it('covers every row once whatever the row groups', () => {
+    const sizes = Array.from({ length: 200 }, (_, i) => (i % 13 === 0 ? 0 : ((i * 7919) % 50_000) + 1));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const runs = insertRuns(groups(...sizes), 10, { runRows: 60_000 });
+    expectContiguous(runs, total);
+    const starts = sizes.map((_, g) => sizes.slice(0, g).reduce((a, b) => a + b, 0));
     for (const run of runs) {
-      expect(run.first).toBe(next);
-      expect(run.rows).toBe(sizes.slice(run.first, run.first + run.count).reduce((a, b) => a + b, 0));
-      next += run.count;
+      // The run's first row lies in its first group, its last row within its groups.
+      expect(starts[run.firstGroup] + run.offset).toBe(run.startRow);
+      expect(run.offset).toBeLessThan(Math.max(1, sizes[run.firstGroup]));
+      const end = starts[run.firstGroup + run.groupCount - 1] + sizes[run.firstGroup + run.groupCount - 1];
+      expect(end).toBeGreaterThanOrEqual(run.startRow + run.rows);
     }
-    expect(next).toBe(sizes.length);
-    // Every run but the last reached the minimum, or the next group would have passed the bound.
-    runs.slice(0, -1).forEach((run, i) => {
-      const nextGroup = sizes[runs[i + 1].first];
-      expect(run.rows >= 60_000 || (run.rows + nextGroup) * 10 > 1_000_000).toBe(true);
-    });
-    expect(runs.every((run) => run.count === 1 || run.rows * 10 <= 1_000_000)).toBe(true);
   });
 
-  it("does not join a wide file's small row groups into an insert of gigabytes", () => {
-    // 2,000 columns in row groups of 5,000 rows: 10M cells a group, so two would pass the bound.
-    const wide = insertRuns(groups(...Array(30).fill(5_000)), 2_000);
-    expect(wide).toHaveLength(30);
-    expect(wide.every((run) => run.count === 1)).toBe(true);
-    // 200 columns: groups join up to the bound (15.7M cells: 15 groups of 5,000 rows), short of 122,880 rows.
-    const middling = insertRuns(groups(...Array(30).fill(5_000)), 200);
-    expect(middling.map((run) => run.count)).toEqual([15, 15]);
-    expect(middling.every((run) => run.rows * 200 <= MAXIMUM_RUN_CELLS)).toBe(true);
-    // A row group over the bound by itself is read alone, as its writer made it.
-    expect(insertRuns(groups(50_000, 500_000, 50_000), 400).map((run) => run.count)).toEqual([1, 1, 1]);
+  it('names the rows and the row groups', () => {
+    const run: InsertRun = { startRow: 245_760, rows: 245_760, firstGroup: 2, groupCount: 3, offset: 44_056, compressedBytes: 1 };
+    expect(describeRun(run, 1_000_000, 11)).toBe('rows 245,761–491,520 of 1,000,000 (row groups 3–5 of 11)');
+    expect(describeRun({ ...run, groupCount: 1 }, 1_000_000, 11)).toBe('rows 245,761–491,520 of 1,000,000 (row group 3 of 11)');
   });
+});
 
-  it('names one row group or a span', () => {
-    expect(describeRun({ first: 2, count: 1, rows: 1, compressedBytes: 1 }, 11)).toBe('row group 3 of 11');
-    expect(describeRun({ first: 8, count: 3, rows: 1, compressedBytes: 1 }, 11)).toBe('row groups 9–11 of 11');
+describe('runReadOptions with parquet-wasm', () => {
+  it('reads every row of a real Parquet file once, in order, run by run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'insert-runs-'));
+    try {
+      const path = join(dir, 'ids.parquet');
+      const connection = await (await DuckDBInstance.create(':memory:')).connect();
+      // Row groups of about 300,000 rows: runs start inside them and cross their ends.
+      await connection.run(`COPY (SELECT i AS id FROM range(700000) t(i)) TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 300000)`);
+      const layout = (await connection.runAndReadAll(`SELECT row_group_id, max(row_group_num_rows)::INTEGER AS n FROM parquet_metadata('${path}') GROUP BY 1 ORDER BY 1`)).getRowObjectsJson();
+      connection.closeSync();
+      expect(layout.length).toBeGreaterThan(1);
+      const runs = insertRuns(layout.map((row) => ({ rows: Number(row.n), compressedBytes: 0 })), 1);
+      expect(runs.some((run) => run.offset > 0 && run.groupCount > 1)).toBe(true);
+      const bytes = new Uint8Array(readFileSync(path));
+      let expected = 0;
+      for (const run of runs) {
+        const ids = tableFromIPC(readParquet(bytes, runReadOptions(run)).intoIPCStream()).getChild('id')!;
+        expect(ids.length).toBe(run.rows);
+        for (let i = 0; i < ids.length; i++) if (Number(ids.get(i)) !== expected + i) throw new Error(`run at ${run.startRow}: row ${i} is id ${ids.get(i)}, expected ${expected + i}`);
+        expected += ids.length;
+      }
+      expect(expected).toBe(700_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

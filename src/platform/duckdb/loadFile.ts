@@ -5,7 +5,7 @@ import type { RowNumbering } from '../intake/decoder.api';
 import { formatOfFile, quoteIdentifier } from '../intake/fileFormat';
 import type { DecoderSupply, IsolatedDecoder } from '../intake/isolatedDecoder';
 import type { DuckDbEngine } from './engine';
-import { describeRun, insertRuns, type InsertRun } from './insertRuns';
+import { describeRun, insertRuns, runReadOptions, type InsertRun } from './insertRuns';
 import { loadCsv } from './loadCsv';
 
 type Progress = (progress: LoadProgress) => void;
@@ -16,8 +16,8 @@ const decoderNames = { xlsx: 'xlsx (SheetJS)', fit: 'FIT', jsonl: 'JSON lines', 
  * Loads one user file into a DuckDB table. Every decoder runs in a decoder worker of the
  * file's own (isolatedDecoder.ts), so a file that makes one panic or loop ends its own load
  * only. CSV is checked there and then read by DuckDB's own reader through a registered file
- * handle (no copy); Parquet is decoded by parquet-wasm one run of row groups ahead of
- * DuckDB's insert of the last; xlsx, FIT and JSON become one Arrow table. All of it works offline.
+ * handle (no copy); Parquet is decoded by parquet-wasm one run of rows ahead of DuckDB's
+ * insert of the last; xlsx, FIT and JSON become one Arrow table. All of it works offline.
  */
 export async function loadFile(engine: DuckDbEngine, decoders: DecoderSupply, file: File, options: LoadOptions, onProgress: Progress): Promise<LoadReport> {
   const started = performance.now();
@@ -75,18 +75,18 @@ export async function fileColumns(decoders: DecoderSupply, file: File): Promise<
 }
 
 /**
- * Row groups decoded one run ahead: parquet-wasm works on the next run while DuckDB inserts
- * this one. A run holds a DuckDB row group's worth of rows where the file's width allows
- * (insertRuns.ts).
+ * Rows decoded one run ahead: parquet-wasm works on the next run while DuckDB inserts this
+ * one. A run is two DuckDB row groups' worth of rows where the file's width allows, read from
+ * whichever of the file's row groups hold them (insertRuns.ts).
  */
 async function loadParquet(engine: DuckDbEngine, decoder: IsolatedDecoder, file: File, options: LoadOptions, onProgress: Progress): Promise<void> {
   const footer = { file: file.name, decoder: 'Parquet', what: 'its footer (the list of columns and row groups)', bytes: Math.min(file.size, 8_000_000) };
   const layout = await decoder.call(footer, (remote) => remote.openParquet(file, options.columns));
-  const total = layout.rowGroups.length;
-  if (total === 0 || layout.rows === 0) throw new DataError(`"${file.name}" holds no rows`, { file: file.name, expected: 'a Parquet file with at least one row' });
+  const groups = layout.rowGroups.length;
+  if (groups === 0 || layout.rows === 0) throw new DataError(`"${file.name}" holds no rows`, { file: file.name, expected: 'a Parquet file with at least one row' });
   const runs = insertRuns(layout.rowGroups, layout.columns.length);
   const decode = (run: InsertRun) =>
-    decoder.call({ file: file.name, decoder: 'Parquet', what: describeRun(run, total), bytes: run.compressedBytes }, (remote) => remote.parquetRowGroups(run.first, run.count));
+    decoder.call({ file: file.name, decoder: 'Parquet', what: describeRun(run, layout.rows, groups), bytes: run.compressedBytes }, (remote) => remote.parquetRows(runReadOptions(run)));
   let next: Promise<{ ipc: Uint8Array; rows: number }> | null = decode(runs[0]);
   let rowsSoFar = 0;
   try {
@@ -96,7 +96,7 @@ async function loadParquet(engine: DuckDbEngine, decoder: IsolatedDecoder, file:
       engine.throwIfCancelled(`Loading ${file.name}`);
       await engine.insertArrow(options.table, decoded.ipc, index === 0);
       rowsSoFar += decoded.rows;
-      const phase = `Decoded ${describeRun(run, total)} (${rowsSoFar.toLocaleString('en')} of ${layout.rows.toLocaleString('en')} rows)`;
+      const phase = `Decoded ${describeRun(run, layout.rows, groups)}`;
       onProgress({ phase, done: index + 1, total: runs.length });
     }
   } finally {

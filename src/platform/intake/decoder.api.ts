@@ -77,10 +77,10 @@ export interface DecoderApi {
   csvHead(file: File): Promise<CsvHead>;
   /** Checks the rest of the file csvHead opened: row lengths, quotes, rows that do not fit the header. */
   csvRest(): Promise<CsvBody>;
-  /** Opens a Parquet file for reading a run of row groups at a time (one open file per worker). */
+  /** Opens a Parquet file for reading a run of rows at a time (one open file per worker). */
   openParquet(file: File, columns?: string[]): Promise<ParquetLayout>;
-  /** Consecutive row groups of the open Parquet file (`first` to `first + count - 1`) as one Arrow IPC stream. */
-  parquetRowGroups(first: number, count: number): Promise<{ ipc: Uint8Array; rows: number }>;
+  /** Rows of the open Parquet file as one Arrow IPC stream: `limit` rows after skipping `offset` of the row groups named. */
+  parquetRows(read: { rowGroups: number[]; offset: number; limit: number }): Promise<{ ipc: Uint8Array; rows: number }>;
   closeParquet(): Promise<void>;
   /** A whole xlsx sheet, FIT activity or JSON file as one Arrow table. */
   decodeTable(file: File, request: TableRequest): Promise<DecodedTable>;

@@ -1,6 +1,6 @@
 /**
- * The decoder worker's side of DecoderApi: each call reads one user file (or a run of row
- * groups of it) and answers with Arrow IPC or a DataError in the user's words. Nothing here
+ * The decoder worker's side of DecoderApi: each call reads one user file (or a run of rows
+ * of it) and answers with Arrow IPC or a DataError in the user's words. Nothing here
  * protects itself against a decoder that panics or never returns: the host
  * (isolatedDecoder.ts) watches every call and replaces the whole worker when one does.
  */
@@ -77,12 +77,14 @@ export const decoders: DecoderApi = {
     return layout;
   },
 
-  async parquetRowGroups(first, count) {
+  async parquetRows(read) {
     if (!open) throw new Error('no Parquet file is open');
-    const indices = Array.from({ length: count }, (_, i) => first + i);
-    const table = await open.parquet.read({ rowGroups: indices, columns: open.columns, batchSize: 65536 });
-    const metadata = open.parquet.metadata();
-    const rows = indices.reduce((sum, index) => sum + metadata.rowGroup(index).numRows(), 0);
+    const table = await open.parquet.read({ ...read, columns: open.columns, batchSize: 65536 });
+    let rows = 0;
+    for (const batch of table.recordBatches()) {
+      rows += batch.numRows;
+      batch.free(); // a handle on the table's batch, holding its WebAssembly memory until freed
+    }
     const ipc = table.intoIPCStream();
     return Comlink.transfer({ ipc, rows }, [ipc.buffer as ArrayBuffer]);
   },
