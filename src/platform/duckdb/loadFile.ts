@@ -87,17 +87,14 @@ async function loadParquet(engine: DuckDbEngine, decoder: IsolatedDecoder, file:
   const runs = insertRuns(layout.rowGroups, layout.columns.length);
   const decode = (run: InsertRun) =>
     decoder.call({ file: file.name, decoder: 'Parquet', what: describeRun(run, layout.rows, groups), bytes: run.compressedBytes }, (remote) => remote.parquetRows(runReadOptions(run)));
-  let next: Promise<{ ipc: Uint8Array; rows: number }> | null = decode(runs[0]);
-  let rowsSoFar = 0;
+  let next: Promise<{ ipc: Uint8Array }> | null = decode(runs[0]);
   try {
     for (const [index, run] of runs.entries()) {
-      const decoded: { ipc: Uint8Array; rows: number } = await next!;
+      const decoded: { ipc: Uint8Array } = await next!;
       next = index + 1 < runs.length ? decode(runs[index + 1]) : null;
       engine.throwIfCancelled(`Loading ${file.name}`);
       await engine.insertArrow(options.table, decoded.ipc, index === 0);
-      rowsSoFar += decoded.rows;
-      const phase = `Decoded ${describeRun(run, layout.rows, groups)}`;
-      onProgress({ phase, done: index + 1, total: runs.length });
+      onProgress({ phase: `Decoded ${describeRun(run, layout.rows, groups)}`, done: index + 1, total: runs.length });
     }
   } finally {
     // A run decoded ahead of a failed insert is not waited for.

@@ -80,7 +80,7 @@ export interface DecoderApi {
   /** Opens a Parquet file for reading a run of rows at a time (one open file per worker). */
   openParquet(file: File, columns?: string[]): Promise<ParquetLayout>;
   /** Rows of the open Parquet file as one Arrow IPC stream: `limit` rows after skipping `offset` of the row groups named. */
-  parquetRows(read: { rowGroups: number[]; offset: number; limit: number }): Promise<{ ipc: Uint8Array; rows: number }>;
+  parquetRows(read: { rowGroups: number[]; offset: number; limit: number }): Promise<{ ipc: Uint8Array }>;
   closeParquet(): Promise<void>;
   /** A whole xlsx sheet, FIT activity or JSON file as one Arrow table. */
   decodeTable(file: File, request: TableRequest): Promise<DecodedTable>;

@@ -80,13 +80,8 @@ export const decoders: DecoderApi = {
   async parquetRows(read) {
     if (!open) throw new Error('no Parquet file is open');
     const table = await open.parquet.read({ ...read, columns: open.columns, batchSize: 65536 });
-    let rows = 0;
-    for (const batch of table.recordBatches()) {
-      rows += batch.numRows;
-      batch.free(); // a handle on the table's batch, holding its WebAssembly memory until freed
-    }
     const ipc = table.intoIPCStream();
-    return Comlink.transfer({ ipc, rows }, [ipc.buffer as ArrayBuffer]);
+    return Comlink.transfer({ ipc }, [ipc.buffer as ArrayBuffer]);
   },
 
   async closeParquet() {
