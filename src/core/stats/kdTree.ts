@@ -101,20 +101,12 @@ export function buildKdTree(points: Float64Array, dimensions: number, leafSize =
  * the k-th best so far (scikit-learn's rule), into a max-heap, so which of several equally
  * distant points stays follows the order they are met in. The descent keeps its own stack
  * (no recursion, no allocation per node): a million queries make a hundred million node
- * visits and distances.
+ * visits and distances. The app's LOF searches inside localOutlierFactors; this and
+ * buildKdTree let the tests hold the module's tree and search against brute force.
  */
 export function allNearestNeighbors(tree: KdTree, k: number): NeighborTable {
-  const n = tree.points.length / tree.dimensions;
-  if (!(k >= 1 && k < n)) throw new Error(`invalid k: ${k} (needs 1 ≤ k < ${n})`);
-  const table = { k, indices: new Int32Array(n * k), distances: new Float64Array(n * k) };
-  nearestNeighborsInto(tree, table, null);
-  return table;
-}
-
-/** Answers the rows of `table` for the points marked in `wanted` (all points when null); each row as allNearestNeighbors answers it, the other rows left as they are. */
-function nearestNeighborsInto(tree: KdTree, table: NeighborTable, wanted: Uint8Array | null): void {
   const { points, dimensions } = tree;
-  const n = points.length / dimensions, k = table.k, capacity = tree.left.length;
+  const n = points.length / dimensions, capacity = tree.left.length;
   if (!(k >= 1 && k < n)) throw new Error(`invalid k: ${k} (needs 1 ≤ k < ${n})`);
   const module = kdTree.get();
   const { at } = layout(module, n, dimensions, capacity, k);
@@ -123,16 +115,12 @@ function nearestNeighborsInto(tree: KdTree, table: NeighborTable, wanted: Uint8A
   new Int32Array(memory, at.order, n).set(tree.order);
   for (const [offset, values] of [[at.start, tree.start], [at.end, tree.end], [at.left, tree.left], [at.right, tree.right], [at.splitDimension, tree.splitDimension]] as const) new Int32Array(memory, offset, capacity).set(values);
   new Float64Array(memory, at.splitValue, capacity).set(tree.splitValue);
-  const indices = new Int32Array(memory, at.indices, n * k), distances = new Float64Array(memory, at.distances, n * k);
-  indices.set(table.indices);
-  distances.set(table.distances);
-  if (wanted) new Uint8Array(memory, at.wanted, n).set(wanted);
   new Float64Array(memory, at.offsets, dimensions).fill(0);
   module.query(at.points, n, dimensions, k, at.order, at.start, at.end, at.left, at.right, at.splitDimension, at.splitValue,
-    at.indices, at.distances, wanted ? at.wanted : 0, at.heapDistance, at.heapIndex, at.offsets, at.stackNode, at.stackDimension, at.stackDistance, at.stackGap);
-  table.indices.set(indices);
-  table.distances.set(distances);
+    at.indices, at.distances, 0, at.heapDistance, at.heapIndex, at.offsets, at.stackNode, at.stackDimension, at.stackDistance, at.stackGap);
+  const table = { k, indices: new Int32Array(memory, at.indices, n * k).slice(), distances: new Float64Array(memory, at.distances, n * k).slice() };
   kdTree.release();
+  return table;
 }
 
 /**
