@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './src/app/contentSecurityPolicy.ts';
+import { duckdbDynamicLinking } from './scripts/build/duckdbDynamicLinking.ts';
 
 /** Puts the policy into index.html as a meta tag, so that every host of the static build enforces it. */
 function contentSecurityPolicyMeta(): Plugin {
@@ -46,7 +47,8 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  // Our DuckDB worker imports DuckDB-WASM's worker script by URL: it is patched there (see the plugin).
+  worker: { format: 'es', plugins: () => [duckdbDynamicLinking()] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 4096 },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
   preview: {
