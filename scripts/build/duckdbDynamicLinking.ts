@@ -6,15 +6,17 @@ import type { Plugin } from 'vite';
  * DuckDB-WASM 1.32's engine is an Emscripten MAIN_MODULE, built to load extensions as side
  * modules, and it exports 75,011 symbols (65,167 functions). On start its JavaScript glue walks
  * them all several times: it gives every export a `WebAssembly.Global` in the dynamic linker's
- * table (GOT) and every exported function a slot in the wasm function table, although the
- * engine itself imports 268 of those entries. A CPU profile of the start in Chromium puts
+ * table (GOT) and every exported function a slot in the wasm function table, for side modules
+ * that might import them; the engine itself imports 268 GOT entries, none of them its exports. A CPU profile of the start in Chromium puts
  * about half a second there (README, "DuckDB ready").
  *
  * These rewrites keep what the engine and its side modules get:
- * - the GOT is filled for the entries a module imported (the engine's 268 at instantiation);
- *   a side module loaded later creates its entries on import, and the glue's own
- *   `reportUndefinedSymbols` resolves every entry still 0 from the symbol table, into which
- *   all the engine's exports are still merged;
+ * - `updateGOT` fills only entries some module imported. None of the engine's 268 GOT
+ *   imports is one of its own exports (they are the glue's JavaScript functions), so for the
+ *   engine it never filled one anyway: `reportUndefinedSymbols` resolves them, as before. A
+ *   side module loaded later creates its entries on import, and the same
+ *   `reportUndefinedSymbols` resolves them from the symbol table, into which every export of
+ *   the engine is still merged (no export shares a name with a JavaScript function);
  * - the two loops that merge the exports into that symbol table walk the keys with `for…in`
  *   instead of building 75,011 [name, value] pairs and a closure per symbol.
  * Each pattern must match exactly once, or the build stops: a DuckDB-WASM upgrade that
